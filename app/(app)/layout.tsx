@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { AppNav } from '@/components/layout/app-nav';
+import { SignOutButton } from '@/components/layout/sign-out-button';
+import { ROLE_LABELS } from '@/lib/format';
+import { navigationFor } from '@/server/auth/navigation';
+import { requireSignedIn } from '@/server/auth/session';
+
+// Every page below needs a signed-in user; each page checks its own permission too.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const { caller, name } = await requireSignedIn();
+  const roleLabel = caller.role ? ROLE_LABELS[caller.role] : '';
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-bg focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-border bg-surface">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <div className="flex flex-wrap items-center gap-6">
+            <Link href="/" className="text-lg font-semibold tracking-tight">
+              Proportio
+            </Link>
+            <AppNav items={navigationFor(caller.role)} />
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-medium">{name}</span> <span className="text-muted">· {roleLabel}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

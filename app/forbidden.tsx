@@ -1,0 +1,18 @@
+import Link from 'next/link';
+
+// Rendered with HTTP 403 by forbidden() when a role may not use a page.
+export default function Forbidden() {
+  return (
+    <main className="mx-auto max-w-xl px-4 py-16">
+      <h1 className="text-2xl font-semibold">403 — Not allowed</h1>
+      <p className="mt-2 text-muted">
+        Your role does not give access to this page. The attempt has been recorded in the access log.
+      </p>
+      <p className="mt-6">
+        <Link href="/" className="text-primary underline underline-offset-4">
+          Back to your start page
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import type { Role } from '@/generated/prisma/enums';
+import { env } from '@/lib/env';
+import { authenticate } from '@/server/auth/authenticate';
+import { logout } from '@/server/auth/logout';
+import { requestMetaFromHeaders } from '@/server/auth/request-meta';
+
+declare module 'next-auth' {
+  interface User {
+    role: Role;
+  }
+  interface Session {
+    user: { id: string; email: string; name: string; role: Role; issuedAt: number };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    // Milliseconds, unlike iat: compared with User.sessionsValidAfter to end sessions server-side.
+    issuedAt?: number;
+  }
+}
+
+// next-auth v4 with JWT sessions. The JWT only says who signed in and when; every
+// request re-reads role and active state from the database (server/auth/session.ts).
+export const authOptions: NextAuthOptions = {
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const result = await authenticate(credentials, requestMetaFromHeaders(req.headers ?? {}));
+        // A thrown message reaches the login form as `error`; it is the same for every failure.
+        if (!result.ok) throw new Error(result.message);
+        return result.user;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.issuedAt = Date.now();
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        id: token.uid ?? '',
+        email: token.email ?? '',
+        name: token.name ?? '',
+        role: token.role ?? 'ANALYST',
+        issuedAt: token.issuedAt ?? 0,
+      };
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.uid) await logout(token.uid, { requestId: crypto.randomUUID(), ip: null, userAgent: null });
+    },
+  },
+};

@@ -1,0 +1,67 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+// Imports flow one way (CONVENTIONS.md habit 7): app → components → lib, app → server.
+const restrictedZones = [
+  { target: './components', from: './server', message: 'components/ must not import server/: pass data from a page.' },
+  { target: './lib', from: './server', message: 'lib/ is shared with the browser: it must not import server/.' },
+  { target: './components', from: './generated', message: 'components/ must not import the Prisma client.' },
+  { target: './lib', from: './generated', message: 'lib/ must not import the Prisma client.' },
+  { target: './app', from: './generated/prisma/client.ts', message: 'app/ reads data through server/, never Prisma.' },
+  { target: './server', from: './app', message: 'server/ must not import app/.' },
+  { target: './server', from: './components', message: 'server/ must not import components/.' },
+  { target: './lib', from: './components', message: 'lib/ must not import components/.' },
+  { target: './components', from: './app', message: 'components/ must not import app/.' },
+];
+
+// Reuse the import plugin instance eslint-config-next registers (one name, one object).
+const importPlugin = nextCoreWebVitals.find((entry) => entry.plugins?.import)?.plugins.import;
+const tsFiles = ['**/*.{ts,tsx,mts,cts}'];
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: ['generated/**', '.next/**', 'node_modules/**', '.data/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'],
+  },
+  {
+    files: tsFiles,
+    plugins: { import: importPlugin },
+    settings: { 'import/resolver': { typescript: { project: './tsconfig.json' }, node: true } },
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: restrictedZones }],
+      'import/no-cycle': ['error', { maxDepth: 10 }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@prisma/client', '@prisma/client/*'], message: 'Use the generated client through server/db.ts.' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // Prisma may only be reached through server/ (and from scripts, seed and tests).
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/generated/prisma/client', '**/generated/prisma/client*'], message: 'Read data through server/.' },
+            { group: ['@/server/db', '**/server/db'], message: 'Read data through a server/ function.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node scripts run by the Prisma CLI and npm hooks are CommonJS on purpose.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];
+
+export default config;

@@ -1,0 +1,50 @@
+import 'server-only';
+import type { Role } from '@/generated/prisma/enums';
+
+// Deny by default: a permission not listed for a role is refused. Checks name
+// permissions, never roles (DESIGN.md), so a role's reach is read off this one table.
+export const PERMISSIONS = [
+  'hits.list',
+  'hits.read',
+  'hits.reveal',
+  'hits.decide',
+  'hits.assign',
+  'escalations.request',
+  'escalations.list',
+  'escalations.approve',
+  'access-log.read',
+  'access-log.export',
+  'access-log.verify',
+  'metrics.read',
+  'retention.read',
+  'retention.manage',
+  'users.manage',
+  'watchlists.manage',
+  'api-tokens.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const analyst: Permission[] = ['hits.list', 'hits.read', 'hits.reveal', 'hits.decide', 'escalations.request'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  ANALYST: analyst,
+  SUPERVISOR: [...analyst, 'hits.assign', 'escalations.list', 'escalations.approve', 'metrics.read'],
+  PRIVACY_OFFICER: [
+    'access-log.read',
+    'access-log.export',
+    'access-log.verify',
+    'metrics.read',
+    'retention.read',
+  ],
+  ADMINISTRATOR: ['users.manage', 'watchlists.manage', 'api-tokens.manage', 'retention.read', 'retention.manage'],
+};
+
+export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}

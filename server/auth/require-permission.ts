@@ -1,0 +1,28 @@
+import 'server-only';
+import { db } from '@/server/db';
+import { recordAccessEvent } from '@/server/access-log/record';
+import type { Caller } from './caller';
+import { ForbiddenError } from './errors';
+import { hasPermission, type Permission } from './permissions';
+
+/**
+ * The guard every server function calls first. A refusal is recorded as a DENIED
+ * event in its own transaction (the caller's would roll back with the throw).
+ */
+export async function requirePermission(
+  caller: Caller,
+  permission: Permission,
+  resource: { type: string; id?: string | null } = { type: 'permission' },
+): Promise<void> {
+  if (caller.actorType === 'USER' && hasPermission(caller.role, permission)) return;
+  await db().$transaction(async (tx) => {
+    await recordAccessEvent(tx, caller, {
+      operation: 'DENIED',
+      outcome: 'DENIED',
+      resourceType: resource.type,
+      resourceId: resource.id ?? null,
+      details: { permission },
+    });
+  });
+  throw new ForbiddenError(permission);
+}
