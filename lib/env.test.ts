@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EnvError, parseEnv } from './env';
+
+test('a malformed DATABASE_URL stops start-up with a sentence saying what is wrong', () => {
+  for (const url of ['not a url', 'mysql://u:p@host/db', 'postgresql://']) {
+    assert.throws(() => parseEnv({ DATABASE_URL: url }), (error: unknown) => {
+      assert.ok(error instanceof EnvError);
+      assert.match(error.message, /DATABASE_URL must look like postgresql:\/\/user:password@host:5432\/database/);
+      return true;
+    });
+  }
+});
+
+test('a valid configuration parses, with defaults', () => {
+  const env = parseEnv({ DATABASE_URL: 'postgresql://app:secret@db.internal:5432/proportio' });
+  assert.equal(env.PORT, 3000);
+  assert.equal(env.DATABASE_URL, 'postgresql://app:secret@db.internal:5432/proportio');
+  assert.equal(parseEnv({ PORT: '8080' }).PORT, 8080);
+});
+
+test('a short NEXTAUTH_SECRET and an invalid PORT are refused', () => {
+  assert.throws(() => parseEnv({ NEXTAUTH_SECRET: 'short' }), /NEXTAUTH_SECRET must be at least 32 characters/);
+  assert.throws(() => parseEnv({ PORT: '70000' }), /PORT/);
+});

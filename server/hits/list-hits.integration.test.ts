@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { ForbiddenError } from '@/server/auth/errors';
+import { db } from '@/server/db';
+import { callerFor, createHit, createUser } from '@/server/testing/factories';
+import { listHits } from './list-hits';
+
+after(() => db().$disconnect());
+
+test('the hit list is masked, most urgent first, and records one consultation per hit shown', async () => {
+  const soon = await createHit({ dueAt: new Date(Date.now() - 60_000) });
+  const later = await createHit({ dueAt: new Date(Date.now() + 3600_000) });
+  await createHit({ status: 'CLEARED', dueAt: new Date(Date.now() - 120_000) });
+  const analyst = await createUser('ANALYST');
+  const caller = callerFor(analyst);
+
+  const hits = await listHits(caller, { limit: 200 });
+  const ids = hits.map((hit) => hit.id);
+  assert.ok(ids.indexOf(soon.hit.id) >= 0 && ids.indexOf(soon.hit.id) < ids.indexOf(later.hit.id));
+  assert.ok(hits.every((hit) => hit.status !== 'CLEARED'));
+
+  const row = hits.find((hit) => hit.id === soon.hit.id);
+  assert.equal(row?.travellerName, 'Z. Q****');
+  assert.doesNotMatch(JSON.stringify(hits), /Quartermain|Zebedee|P[0-9a-f]{8}/);
+
+  const events = await db().accessEvent.findMany({ where: { requestId: caller.requestId } });
+  assert.equal(events.length, hits.length);
+  assert.ok(events.every((event) => event.operation === 'CONSULTATION' && event.actorId === analyst.id));
+  assert.deepEqual(new Set(events.map((event) => event.resourceId)), new Set(ids));
+  const soonEvent = events.find((event) => event.resourceId === soon.hit.id);
+  assert.equal(soonEvent?.travellerId, soon.traveller.id);
+});
+
+test('a role without hits.list is refused and sees nothing', async () => {
+  const officer = await createUser('PRIVACY_OFFICER');
+  const caller = callerFor(officer);
+  await assert.rejects(listHits(caller), ForbiddenError);
+  const events = await db().accessEvent.findMany({ where: { requestId: caller.requestId } });
+  assert.deepEqual(events.map((event) => event.operation), ['DENIED']);
+});

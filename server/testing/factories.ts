@@ -1,0 +1,86 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@/generated/prisma/enums';
+import type { Caller } from '@/server/auth/caller';
+import { hashPassword } from '@/server/auth/password';
+import { db } from '@/server/db';
+
+// Test data with unique values per call, so tests never depend on each other's rows.
+
+export async function createUser(role: Role, password = 'correct horse battery staple') {
+  const suffix = randomUUID().slice(0, 8);
+  const user = await db().user.create({
+    data: {
+      email: `${role.toLowerCase()}-${suffix}@example.test`,
+      name: `Test ${role} ${suffix}`,
+      role,
+      unit: 'Test unit',
+      passwordHash: await hashPassword(password),
+      sessionsValidAfter: new Date(Date.now() - 60_000),
+    },
+  });
+  return { ...user, password };
+}
+
+export function callerFor(user: { id: string; email: string; role: Role }): Caller {
+  return {
+    actorType: 'USER',
+    actorId: user.id,
+    actorLabel: user.email,
+    role: user.role,
+    requestId: randomUUID(),
+    ip: '127.0.0.1',
+    userAgent: 'integration-test',
+  };
+}
+
+export async function createHit(options: { status?: 'NEW' | 'IN_REVIEW' | 'CLEARED'; dueAt?: Date } = {}) {
+  const suffix = randomUUID().slice(0, 8);
+  const source = await db().watchlistSource.upsert({
+    where: { code: 'TEST-LIST' },
+    update: {},
+    create: { code: 'TEST-LIST', name: 'Test list', defaultLegalBasis: 'Test basis' },
+  });
+  const entry = await db().watchlistEntry.create({
+    data: {
+      sourceId: source.id,
+      externalId: `entry-${suffix}`,
+      primaryName: `QUARTERMAIN, Zebedee ${suffix}`,
+      familyName: 'QUARTERMAIN',
+      givenNames: 'Zebedee',
+      nationalities: ['GBR'],
+      programs: [],
+      offenceCategory: 'terrorism',
+      legalBasis: 'Test basis',
+      contentHash: suffix,
+    },
+  });
+  const traveller = await db().traveller.create({
+    data: {
+      familyName: 'Quartermain',
+      givenNames: `Zebedee`,
+      yearOfBirth: 1980,
+      dateOfBirth: new Date('1980-04-02'),
+      nationality: 'GBR',
+      documentNumber: `P${suffix}`,
+      flightNumber: 'LH400',
+      flightDate: new Date('2026-11-20'),
+      departureAirport: 'JFK',
+      arrivalAirport: 'FRA',
+    },
+  });
+  const hit = await db().hit.create({
+    data: {
+      travellerId: traveller.id,
+      entryId: entry.id,
+      entryVersion: entry.version,
+      sourceId: source.id,
+      offenceCategory: entry.offenceCategory,
+      flightDate: traveller.flightDate,
+      score: 0.91,
+      status: options.status ?? 'NEW',
+      dueAt: options.dueAt ?? new Date(Date.now() + 12 * 3600_000),
+    },
+  });
+  return { hit, traveller, entry, source };
+}
