@@ -87,7 +87,7 @@ function connectionConfig(url) {
   const u = new URL(url);
   const schema = u.searchParams.get('schema');
   u.searchParams.delete('schema');
-  const config = { connectionString: u.toString(), Client: RemappingClient, max: 4 };
+  const config = { connectionString: u.toString(), Client: RemappingClient };
   if (schema) config.options = `-c search_path="${schema.replaceAll('"', '""')}"`;
   return { config, options: schema ? { schema } : undefined };
 }

@@ -40,6 +40,9 @@ function parseArgs(argv) {
   return args;
 }
 
+const args = parseArgs(process.argv.slice(2));
+const datasourceUrl = args.datasource.url || process.env.DATABASE_URL;
+
 // The WASM glue is an ES module that `import`s the .wasm file directly, which
 // Node cannot do without a flag; instantiate the module by hand instead.
 async function loadWasmEngine() {
@@ -69,9 +72,6 @@ function rpcError(error) {
   else if (error?.code) Object.assign(data, toKnownError(error, datasourceUrl));
   return { code: 4466, message: 'An error happened. Check the data field for details.', data };
 }
-
-const args = parseArgs(process.argv.slice(2));
-const datasourceUrl = args.datasource.url || process.env.DATABASE_URL;
 
 function send(message) {
   process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
@@ -133,7 +133,7 @@ for (const name of [
   'reset',
   'schemaPush',
 ]) {
-  methods[name] ??= async (params) => (await engine())[name](params);
+  methods[name] = async (params) => (await engine())[name](params);
 }
 
 let currentRequestId = null;

@@ -1,0 +1,52 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import pg from 'pg';
+import { DEMO_USERS, type DemoUser } from '../prisma/demo-users';
+
+export type RoleKey = DemoUser['key'];
+
+export function demoUser(key: RoleKey): DemoUser {
+  const user = DEMO_USERS.find((candidate) => candidate.key === key);
+  if (!user) throw new Error(`No demo user ${key}`);
+  return user;
+}
+
+// The page object for the login form, found by role and label as a user would.
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/login');
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+}
+
+interface Fixtures {
+  loginAs: (key: RoleKey) => Promise<DemoUser>;
+  sql: <T extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<T[]>;
+}
+
+export const test = base.extend<Fixtures>({
+  loginAs: async ({ page }, use) => {
+    await use(async (key) => {
+      const user = demoUser(key);
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(user.email, user.password);
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      return user;
+    });
+  },
+  sql: async ({}, use) => {
+    const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+    await client.connect();
+    await use(async (text, values) => (await client.query(text, values)).rows);
+    await client.end();
+  },
+});
+
+export { expect };
