@@ -9,6 +9,8 @@ import path from 'node:path';
 import { migrate, ROOT, run, seed } from './db/database.mts';
 import { startEmbeddedPostgres } from './db/embedded.mts';
 
+// Next.js would phone home with anonymous telemetry; this machine has no network for it.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dbPort = Number(process.env.E2E_DB_PORT ?? 54339);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'proportio-e2e-'));

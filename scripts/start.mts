@@ -10,6 +10,8 @@ import { DEMO_USERS } from '../prisma/demo-users.ts';
 import { checkConnection, isEmpty, migrate, resolveDatabase, ROOT, run, seed, type ResolvedDatabase } from './db/database.mts';
 import { DatabaseBusyError, isPortFree } from './db/embedded.mts';
 
+// Next.js would phone home with anonymous telemetry; this machine has no network for it.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const dev = process.argv.includes('--dev');
 
 function fail(message: string): never {

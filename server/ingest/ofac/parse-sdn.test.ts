@@ -2,15 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import directive from '@/lib/reference/pnr-directive.json';
 import { offenceCategoryForPrograms, parseSdnCsv, type SdnEntry } from './parse-sdn';
 
-const DATA = path.resolve(process.cwd(), '../shared/data');
-const SDN_DIR = path.join(DATA, 'ofac-sdn-2024-05-03');
+const SDN_DIR = path.resolve(process.cwd(), 'prisma/data/ofac-sdn-2024-05-03');
 const raw = readFileSync(path.join(SDN_DIR, 'sdn.csv'), 'utf8');
 const readme = readFileSync(path.join(SDN_DIR, 'README.md'), 'utf8');
-const directive = JSON.parse(readFileSync(path.join(DATA, 'pnr-directive', 'pnr-directive.json'), 'utf8')) as {
-  seriousCrimes: string[];
-};
 
 const result = parseSdnCsv(raw);
 // Physical lines of the file as the tests read them, without the parser.

@@ -69,7 +69,7 @@ export interface SdnParseResult {
 export const SANCTIONS_CATEGORY = 'sanctions';
 
 // In priority order: an entry under SDGT and SYRIA is a terrorism entry. Category names
-// are the PNR Directive's Annex II wording (../shared/data/pnr-directive), plus 'terrorism'.
+// are the PNR Directive's Annex II wording (lib/reference/pnr-directive.json), plus 'terrorism'.
 const PROGRAM_CATEGORIES: readonly (readonly [RegExp, string])[] = [
   [/^(SDGT|SDT|FTO)$/, 'terrorism'],
   [/^(SDNTK|SDNT|ILLICIT-DRUGS(-EO\d+)?)$/, 'illicit trafficking in narcotic drugs and psychotropic substances'],
