@@ -45,17 +45,22 @@ function outcomes(pairs: readonly HitPair[], createdAt: readonly Date[], now: Da
   return result;
 }
 
-function clearReason(explanation: readonly FieldExplanation[]): string {
-  const disagrees = (field: FieldExplanation['field']) => explanation.some((item) => item.field === field && item.agrees === false);
-  if (disagrees('dateOfBirth')) return 'DIFFERENT_DOB';
-  if (disagrees('nationality')) return 'DIFFERENT_NATIONALITY';
-  if (disagrees('document')) return 'DIFFERENT_PERSON_DOCUMENT';
-  return 'NAME_ONLY_MATCH';
+// The reason an analyst gives is one of the identifiers that really disagree; which one
+// they cite varies, most often the date of birth.
+const CLEAR_REASONS: readonly (readonly [FieldExplanation['field'], string, number])[] = [
+  ['dateOfBirth', 'DIFFERENT_DOB', 70],
+  ['nationality', 'DIFFERENT_NATIONALITY', 20],
+  ['document', 'DIFFERENT_PERSON_DOCUMENT', 10],
+];
+
+function clearReason(rng: Rng, explanation: readonly FieldExplanation[]): string {
+  const candidates = CLEAR_REASONS.filter(([field]) => explanation.some((item) => item.field === field && item.agrees === false));
+  return candidates.length > 0 ? rng.weighted(candidates.map(([, reason, weight]) => [reason, weight] as const)) : 'NAME_ONLY_MATCH';
 }
 
 function priority(score: number, category: string, explanation: readonly FieldExplanation[]): number {
   if (explanation.some((item) => item.field === 'document' && item.agrees === true)) return 1;
-  const base = score >= 0.85 ? 2 : score >= 0.7 ? 3 : score >= 0.5 ? 4 : 5;
+  const base = score >= 0.85 ? 2 : score >= 0.7 ? 3 : score >= 0.55 ? 4 : 5;
   return Math.max(1, base - (category === 'terrorism' ? 1 : 0));
 }
 
@@ -126,7 +131,7 @@ export function planHits(pairs: readonly HitPair[], travellers: readonly Travell
     const status: HitStatus = outcome === 'REJECTED' ? 'IN_REVIEW' : outcome;
     let escalation: Prisma.EscalationCreateManyInput | null = null;
     const decision: { clearReason?: string; decidedById?: string; decidedAt?: Date } = {};
-    const reason = clearReason(explanation);
+    const reason = clearReason(rng, explanation);
 
     if (outcome !== 'NEW') event('CLAIMED', claimedAt, worker, 'NEW', 'IN_REVIEW');
     if (outcome === 'CLEARED') {

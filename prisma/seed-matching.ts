@@ -203,20 +203,24 @@ export function explainMatch(traveller: MatchTraveller, entry: MatchEntry): Fiel
   ];
 }
 
-const DOB_WEIGHT: Readonly<Record<Precision, number>> = { DAY: 0.25, MONTH: 0.15, YEAR: 0.1 };
+const DOB_WEIGHT: Readonly<Record<Precision, number>> = { DAY: 0.2, MONTH: 0.12, YEAR: 0.08 };
 
-/** Score in [0, 1] from the explanation alone: names carry most, agreeing identifiers add, disagreeing ones subtract. */
+/**
+ * Score in [0, 1] from the explanation alone: the names carry most of it (a hit exists
+ * because a name matched), agreeing identifiers add, disagreeing ones subtract.
+ */
 export function scoreMatch(explanation: readonly FieldExplanation[]): number {
   const get = (field: MatchField) => explanation.find((item) => item.field === field);
   const family = get('familyName')?.similarity ?? 0;
   const given = get('givenNames');
-  let score = given?.similarity == null ? 0.6 * family : 0.35 * family + 0.25 * given.similarity;
+  let score = given?.similarity == null ? 0.7 * family : 0.4 * family + 0.3 * given.similarity;
   const dob = get('dateOfBirth');
   if (dob?.agrees === true) score += DOB_WEIGHT[dob.precision ?? 'YEAR'];
-  if (dob?.agrees === false) score -= 0.2;
+  if (dob?.agrees === false) score -= 0.1;
   const nationality = get('nationality');
   if (nationality?.agrees != null) score += nationality.agrees ? 0.05 : -0.05;
   const document = get('document');
-  if (document?.agrees != null) score += document.agrees ? 0.3 : -0.05;
+  // A different passport number says little (people hold several); the same one says a lot.
+  if (document?.agrees != null) score += document.agrees ? 0.2 : -0.02;
   return round(Math.min(1, Math.max(0, score)));
 }

@@ -2,6 +2,8 @@ import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { Sex } from '@/generated/prisma/enums';
 import { recordAccessEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
+import { insertRows } from './seed-insert';
+import { normaliseName } from './seed-matching';
 import { CULTURES, GERMAN_AIRPORTS, cultureOfNationality, type Culture, type NameGroup } from './seed-names';
 import { DAY_MS, isoDay, rngFor, stableUuid, utcDay, type Rng } from './seed-random';
 
@@ -79,7 +81,7 @@ export function randomDateInYear(rng: Rng, year: number, month?: number): string
 }
 
 function asciiName(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, '');
+  return normaliseName(value).toLowerCase().replace(/ /g, '');
 }
 
 export function passportNumber(rng: Rng, nationality: string): string {
@@ -173,11 +175,11 @@ export async function writeTravellers(
     const chunk = rows.slice(start, start + chunkSize);
     created += await prisma.$transaction(
       async (tx) => {
-        const inserted = await tx.traveller.createManyAndReturn({ data: chunk, skipDuplicates: true, select: { id: true } });
+        const inserted = await insertRows(tx, 'Traveller', chunk);
         await recordAccessEvents(
           tx,
           caller,
-          inserted.map(({ id }) => ({
+          inserted.map((id) => ({
             operation: 'COLLECTION' as const,
             resourceType: 'traveller',
             resourceId: id,

@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { canonicalJson } from '@/server/access-log/chain';
 import type { SdnEntry } from '@/server/ingest/ofac/parse-sdn';
 import type { HitEntry } from './seed-hit-pairs';
+import { insertRows } from './seed-insert';
 import { CULTURES, type Culture } from './seed-names';
 import type { EntryDob } from './seed-matching';
 import { DAY_MS, rngFor, stableUuid, type Rng } from './seed-random';
@@ -45,7 +46,9 @@ export function contentHash(content: unknown): string {
 }
 
 function entryRow(sourceCode: SourceCode, sourceId: string, row: Omit<EntryRow, 'id' | 'sourceId' | 'contentHash'>): EntryRow {
-  const { legalBasis: _legalBasis, expiresAt: _expiresAt, version: _version, ...content } = row;
+  // What the list says about the person; a change of any of it is a new version of the entry.
+  const { externalId, type, primaryName, familyName, givenNames, aliases, datesOfBirth, nationalities, documents, programs, offenceCategory, remarks } = row;
+  const content = { externalId, type, primaryName, familyName, givenNames, aliases, datesOfBirth, nationalities, documents, programs, offenceCategory, remarks };
   return { id: stableUuid('entry', sourceCode, row.externalId), sourceId, contentHash: contentHash(content), ...row };
 }
 
@@ -166,11 +169,12 @@ export async function writeSources(prisma: PrismaClient): Promise<{ ids: Record<
   return { ids, created: count };
 }
 
-export async function writeEntries(prisma: PrismaClient, rows: readonly EntryRow[], chunkSize = 1000): Promise<number> {
+export async function writeEntries(prisma: PrismaClient, rows: readonly EntryRow[], chunkSize = 2000): Promise<number> {
   let created = 0;
+  const now = new Date();
   for (let start = 0; start < rows.length; start += chunkSize) {
-    const { count } = await prisma.watchlistEntry.createMany({ data: rows.slice(start, start + chunkSize), skipDuplicates: true });
-    created += count;
+    const chunk = rows.slice(start, start + chunkSize).map((row) => ({ version: 1, createdAt: now, updatedAt: now, ...row }));
+    created += (await insertRows(prisma, 'WatchlistEntry', chunk)).length;
   }
   return created;
 }

@@ -87,17 +87,23 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
     ...hitTravellers,
   ];
 
-  // One batch per list and day; its denominator is every traveller collected that day.
+  const createdTravellers = await writeTravellers(prisma, caller, travellers);
+
+  // One batch per list and day. Its denominator is every stored traveller collected that
+  // day, its numerator the hits of its list this run creates that day.
   const batchId = (code: SourceCode, day: Date) => stableUuid('batch', code, isoDay(day));
   const plans = planHits(pairs, hitTravellers, { window, analysts: users.analysts, supervisors: users.supervisors, recipients: recipients.ids, batchId });
-  const screenedPerDay = new Map<string, number>();
-  for (const traveller of travellers) {
-    const day = isoDay(traveller.collectedAt);
-    screenedPerDay.set(day, (screenedPerDay.get(day) ?? 0) + 1);
-  }
+  const windowEnd = new Date(window.firstDay.getTime() + days * DAY_MS);
+  const perDay = await prisma.$queryRaw<{ day: string; count: bigint }[]>`
+    SELECT to_char("collectedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS count
+    FROM "Traveller" WHERE "collectedAt" >= ${window.firstDay} AND "collectedAt" < ${windowEnd} GROUP BY 1`;
+  const screenedPerDay = new Map(perDay.map((row) => [row.day, Number(row.count)]));
+  const existingHits = new Set(
+    (await prisma.hit.findMany({ where: { id: { in: plans.map((plan) => plan.hit.id) } }, select: { id: true } })).map((hit) => hit.id),
+  );
   const hitsPerBatch = new Map<string, number>();
-  for (const plan of plans) {
-    if (plan.hit.screeningBatchId) hitsPerBatch.set(plan.hit.screeningBatchId, (hitsPerBatch.get(plan.hit.screeningBatchId) ?? 0) + 1);
+  for (const { hit } of plans) {
+    if (hit.screeningBatchId && !existingHits.has(hit.id)) hitsPerBatch.set(hit.screeningBatchId, (hitsPerBatch.get(hit.screeningBatchId) ?? 0) + 1);
   }
   const batches = SOURCE_CODES.flatMap((code) =>
     Array.from({ length: days }, (_, d) => {
@@ -116,8 +122,6 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
     }),
   );
   const { count: screeningBatches } = await prisma.screeningBatch.createMany({ data: batches, skipDuplicates: true });
-
-  const createdTravellers = await writeTravellers(prisma, caller, travellers);
   const createdHits = await writeHits(prisma, caller, plans);
 
   return {

@@ -4,7 +4,7 @@ import { parseEnv } from '../lib/env.ts';
 import { checkConnection, migrate, resolveDatabase, seed } from './db/database.mts';
 
 const env = parseEnv(process.env);
-const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, embeddedPort: env.PROPORTIO_DB_PORT });
+const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, embeddedPort: env.PROPORTIO_DB_PORT, reuseRunning: true });
 try {
   await checkConnection(database.url);
   await migrate(database.url);

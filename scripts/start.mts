@@ -85,6 +85,7 @@ async function shutdown(code: number): Promise<never> {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
     await database.stop().catch(() => {});
+    console.log(database.embedded ? 'Proportio and its embedded PostgreSQL stopped.' : 'Proportio stopped.');
   }
   process.exit(code);
 }

@@ -29,9 +29,14 @@ function runningEmbeddedPort(): number | null {
   return Number.isInteger(port) ? port : null;
 }
 
-export async function resolveDatabase(options: { databaseUrl?: string; embeddedPort: number }): Promise<ResolvedDatabase> {
+export async function resolveDatabase(options: {
+  databaseUrl?: string;
+  embeddedPort: number;
+  /** Scripts (seed) may use the cluster a running `npm start` owns; a second start may not. */
+  reuseRunning?: boolean;
+}): Promise<ResolvedDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl, stop: async () => {}, embedded: false };
-  const runningPort = runningEmbeddedPort();
+  const runningPort = options.reuseRunning ? runningEmbeddedPort() : null;
   if (runningPort !== null) {
     return { url: `postgresql://postgres:postgres@127.0.0.1:${runningPort}/${DATABASE_NAME}`, stop: async () => {}, embedded: true };
   }
