@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { HitEventType, HitStatus } from '@/generated/prisma/enums';
+import directive from '@/lib/reference/pnr-directive.json';
 import { recordAccessEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { HitPair } from './seed-hit-pairs';
@@ -27,7 +28,8 @@ export interface HitContext {
 type Outcome = HitStatus | 'REJECTED';
 const OLD_TRUE_MATCH_OUTCOMES: readonly Outcome[] = ['CONFIRMED', 'ESCALATED', 'ESCALATION_PENDING', 'CONFIRMED', 'ESCALATED', 'REJECTED'];
 const RECENT_MS = 2 * DAY_MS;
-const DUE_MS = 12 * HOUR_MS; // ETIAS-style manual verification deadline
+// ETIAS-style deadline for the manual verification of a hit.
+const DUE_MS = directive.scaleAnchors.etiasManualVerificationHours.value * HOUR_MS;
 
 function outcomes(pairs: readonly HitPair[], createdAt: readonly Date[], now: Date): Outcome[] {
   const result: Outcome[] = pairs.map((pair) => (rngFor('hit-outcome', pair.index).chance(0.04) ? 'IN_REVIEW' : 'CLEARED'));
