@@ -1,0 +1,39 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+
+export interface Shortcut {
+  key: string;
+  description: string;
+  run: () => void;
+}
+
+// Typing in a field, or any open dialog, must never trigger a single-letter shortcut.
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
+}
+
+/** Single-key shortcuts (no modifiers), inactive while typing or while a modal dialog is open. */
+export function useShortcuts(shortcuts: readonly Shortcut[], enabled = true): void {
+  const current = useRef(shortcuts);
+  useEffect(() => {
+    current.current = shortcuts;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTypingTarget(event.target)) return;
+      if (document.querySelector('[role="dialog"][aria-modal="true"], [role="alertdialog"]')) return;
+      const shortcut = current.current.find((candidate) => candidate.key === event.key);
+      if (!shortcut) return;
+      event.preventDefault();
+      shortcut.run();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
+}
