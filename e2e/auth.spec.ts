@@ -10,7 +10,7 @@ const NAVIGATION: Record<'analyst' | 'supervisor' | 'privacy' | 'admin', string[
 for (const [key, sections] of Object.entries(NAVIGATION) as [RoleKey, string[]][]) {
   test(`${key} signs in and sees exactly the navigation the role allows`, async ({ page, loginAs }) => {
     const user = await loginAs(key);
-    await expect(page.getByText(user.name)).toBeVisible();
+    await expect(page.getByRole('banner').getByText(user.name)).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link')).toHaveText(sections);
     // Home leads to the first section the role may use.
