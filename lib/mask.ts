@@ -13,3 +13,28 @@ function initialOf(value: string | null | undefined): string {
   // Array.from keeps a character outside the BMP whole.
   return (Array.from(trimmed)[0] ?? '').toLocaleUpperCase('en');
 }
+
+/** A masked free value: its first character and a fixed number of stars, so the length does not leak. */
+export function maskValue(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) return null;
+  return `${Array.from(trimmed)[0]}••••••`;
+}
+
+/** A masked family or given name: "A****". */
+export function maskNamePart(value: string | null | undefined): string | null {
+  const initial = initialOf(value);
+  return initial ? `${initial}****` : null;
+}
+
+/** A masked date of birth keeps the year, which statistics keep in the clear anyway. */
+export function maskDateOfBirth(isoDate: string | null | undefined): string | null {
+  return isoDate ? `${isoDate.slice(0, 4)}-••-••` : null;
+}
+
+/** A masked document number: the last two characters, enough to tell two documents apart. */
+export function maskDocumentNumber(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) return null;
+  return `••••••${trimmed.length > 4 ? trimmed.slice(-2) : ''}`;
+}

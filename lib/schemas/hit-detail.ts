@@ -83,6 +83,8 @@ export interface TimelineEntry {
 
 export interface HitDetail {
   id: string;
+  /** The traveller's name masked: "M. A****". */
+  maskedName: string;
   status: HitStatus;
   version: number;
   score: number;

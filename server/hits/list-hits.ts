@@ -1,66 +1,78 @@
 import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
 import type { HitStatus } from '@/generated/prisma/enums';
 import { maskName } from '@/lib/mask';
+import { HIT_PAGE_SIZE, type HitListItem, type HitListPage, type HitQuery } from '@/lib/schemas/hit';
 import { recordAccessEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
+import { decodeHitCursor, encodeHitCursor } from './hit-cursor';
+import { hitQueueWhere } from './hit-queue-where';
 
-export const OPEN_STATUSES: HitStatus[] = ['NEW', 'IN_REVIEW', 'ESCALATION_PENDING'];
-
-// What a queue row may show: the traveller masked, never a full name or document.
-export interface HitListItem {
+interface Row {
   id: string;
-  travellerName: string;
-  nationality: string | null;
-  yearOfBirth: number | null;
+  travellerId: string;
   score: number;
   priority: number;
-  sourceCode: string;
-  sourceName: string;
   offenceCategory: string;
   status: HitStatus;
+  flightDate: Date;
+  createdAt: Date;
+  dueAt: Date;
+  version: number;
+  assigneeId: string | null;
   assigneeName: string | null;
+  sourceCode: string;
+  sourceName: string;
+  givenNames: string | null;
+  familyName: string | null;
+  nationality: string | null;
+  yearOfBirth: number | null;
   flightNumber: string;
-  flightDate: string;
-  createdAt: string;
-  dueAt: string;
 }
 
+// Keyset pagination: a row comparison the planner answers from an index, so page
+// 1,000 costs what page 1 costs. Score sorts descending, so its tie-break does too.
+const ORDER = {
+  deadline: { columns: Prisma.sql`h."dueAt", h.id`, after: Prisma.sql`(h."dueAt", h.id) >`, value: (row: Row) => row.dueAt.toISOString() },
+  age: { columns: Prisma.sql`h."createdAt", h.id`, after: Prisma.sql`(h."createdAt", h.id) >`, value: (row: Row) => row.createdAt.toISOString() },
+  score: { columns: Prisma.sql`h.score DESC, h.id DESC`, after: Prisma.sql`(h.score, h.id) <`, value: (row: Row) => row.score },
+} as const;
+
 /**
- * The open hits, most urgent first, masked. Records one CONSULTATION event per hit
- * shown, in the same transaction as the read, so the per-person report finds every
- * list view that displayed a person.
+ * A page of the hit queue, filtered and sorted as asked, traveller names masked on the
+ * server. Records one CONSULTATION event per hit shown, in the same transaction as the
+ * read, so the per-person report finds every list view that displayed a person.
  */
-export async function listHits(caller: Caller, options: { limit?: number } = {}): Promise<HitListItem[]> {
+export async function listHits(caller: Caller, query: HitQuery, options: { limit?: number } = {}): Promise<HitListPage> {
   await requirePermission(caller, 'hits.list', { type: 'hit-list' });
-  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const limit = Math.min(Math.max(options.limit ?? HIT_PAGE_SIZE, 1), 200);
+  const order = ORDER[query.sort];
+  const conditions = hitQueueWhere(query, caller.actorId);
+  const cursor = query.cursor ? decodeHitCursor(query.sort, query.cursor) : null;
+  if (cursor) {
+    const value = query.sort === 'score' ? cursor.value : new Date(cursor.value);
+    conditions.push(Prisma.sql`${order.after} (${value}, ${cursor.id}::uuid)`);
+  }
   return db().$transaction(async (tx) => {
-    const hits = await tx.hit.findMany({
-      where: { status: { in: OPEN_STATUSES } },
-      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-      take: limit,
-      select: {
-        id: true,
-        travellerId: true,
-        score: true,
-        priority: true,
-        offenceCategory: true,
-        status: true,
-        flightDate: true,
-        createdAt: true,
-        dueAt: true,
-        assignee: { select: { name: true } },
-        source: { select: { code: true, name: true } },
-        traveller: {
-          select: { givenNames: true, familyName: true, nationality: true, yearOfBirth: true, flightNumber: true },
-        },
-      },
-    });
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT h.id, h."travellerId", h.score, h.priority, h."offenceCategory", h.status, h."flightDate",
+             h."createdAt", h."dueAt", h.version, h."assigneeId", u.name AS "assigneeName",
+             s.code AS "sourceCode", s.name AS "sourceName",
+             t."givenNames", t."familyName", t.nationality, t."yearOfBirth", t."flightNumber"
+      FROM "Hit" h
+      JOIN "Traveller" t ON t.id = h."travellerId"
+      JOIN "WatchlistSource" s ON s.id = h."sourceId"
+      LEFT JOIN "User" u ON u.id = h."assigneeId"
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY ${order.columns}
+      LIMIT ${limit + 1}`;
+    const page = rows.slice(0, limit);
     await recordAccessEvents(
       tx,
       caller,
-      hits.map((hit) => ({
+      page.map((hit) => ({
         operation: 'CONSULTATION' as const,
         resourceType: 'hit',
         resourceId: hit.id,
@@ -69,22 +81,32 @@ export async function listHits(caller: Caller, options: { limit?: number } = {})
         details: { view: 'hit-list', fields: ['name:masked', 'nationality', 'yearOfBirth', 'flight'] },
       })),
     );
-    return hits.map((hit) => ({
-      id: hit.id,
-      travellerName: maskName(hit.traveller.givenNames, hit.traveller.familyName),
-      nationality: hit.traveller.nationality,
-      yearOfBirth: hit.traveller.yearOfBirth,
-      score: hit.score,
-      priority: hit.priority,
-      sourceCode: hit.source.code,
-      sourceName: hit.source.name,
-      offenceCategory: hit.offenceCategory,
-      status: hit.status,
-      assigneeName: hit.assignee?.name ?? null,
-      flightNumber: hit.traveller.flightNumber,
-      flightDate: hit.flightDate.toISOString().slice(0, 10),
-      createdAt: hit.createdAt.toISOString(),
-      dueAt: hit.dueAt.toISOString(),
-    }));
+    const last = page.at(-1);
+    return {
+      items: page.map(toItem),
+      nextCursor: rows.length > limit && last ? encodeHitCursor(query.sort, order.value(last), last.id) : null,
+    };
   });
+}
+
+function toItem(row: Row): HitListItem {
+  return {
+    id: row.id,
+    travellerName: maskName(row.givenNames, row.familyName),
+    nationality: row.nationality,
+    yearOfBirth: row.yearOfBirth,
+    score: row.score,
+    priority: row.priority,
+    sourceCode: row.sourceCode,
+    sourceName: row.sourceName,
+    offenceCategory: row.offenceCategory,
+    status: row.status,
+    assigneeId: row.assigneeId,
+    assigneeName: row.assigneeName,
+    flightNumber: row.flightNumber,
+    flightDate: row.flightDate.toISOString().slice(0, 10),
+    createdAt: row.createdAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    version: row.version,
+  };
 }

@@ -1,0 +1,9 @@
+import { parseHitQuery } from '@/lib/schemas/hit';
+import { listHits } from '@/server/hits/list-hits';
+import { apiRoute } from '@/server/http/api-route';
+
+// A page of the queue. Invalid filters are ignored (and named), as on the page.
+export const GET = apiRoute(async ({ caller, request }) => {
+  const { query, ignored } = parseHitQuery(new URL(request.url).searchParams);
+  return { ...(await listHits(caller, query)), ignored };
+});
