@@ -3,6 +3,7 @@ import { after, test } from 'node:test';
 import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
 import { callerFor, createHit, createUser } from '@/server/testing/factories';
+import { DEFAULT_HIT_QUERY } from '@/lib/schemas/hit';
 import { listHits } from './list-hits';
 
 after(() => db().$disconnect());
@@ -14,7 +15,7 @@ test('the hit list is masked, most urgent first, and records one consultation pe
   const analyst = await createUser('ANALYST');
   const caller = callerFor(analyst);
 
-  const hits = await listHits(caller, { limit: 200 });
+  const { items: hits } = await listHits(caller, DEFAULT_HIT_QUERY, { limit: 200 });
   const ids = hits.map((hit) => hit.id);
   assert.ok(ids.indexOf(soon.hit.id) >= 0 && ids.indexOf(soon.hit.id) < ids.indexOf(later.hit.id));
   assert.ok(hits.every((hit) => hit.status !== 'CLEARED'));
@@ -34,7 +35,7 @@ test('the hit list is masked, most urgent first, and records one consultation pe
 test('a role without hits.list is refused and sees nothing', async () => {
   const officer = await createUser('PRIVACY_OFFICER');
   const caller = callerFor(officer);
-  await assert.rejects(listHits(caller), ForbiddenError);
+  await assert.rejects(listHits(caller, DEFAULT_HIT_QUERY), ForbiddenError);
   const events = await db().accessEvent.findMany({ where: { requestId: caller.requestId } });
   assert.deepEqual(events.map((event) => event.operation), ['DENIED']);
 });

@@ -34,12 +34,14 @@ export function callerFor(user: { id: string; email: string; role: Role }): Call
   };
 }
 
-export async function createHit(options: { status?: 'NEW' | 'IN_REVIEW' | 'CLEARED'; dueAt?: Date } = {}) {
+export async function createHit(
+  options: { status?: 'NEW' | 'IN_REVIEW' | 'CLEARED'; dueAt?: Date; score?: number; assigneeId?: string | null; sourceCode?: string } = {},
+) {
   const suffix = randomUUID().slice(0, 8);
   const source = await db().watchlistSource.upsert({
-    where: { code: 'TEST-LIST' },
+    where: { code: options.sourceCode ?? 'TEST-LIST' },
     update: {},
-    create: { code: 'TEST-LIST', name: 'Test list', defaultLegalBasis: 'Test basis' },
+    create: { code: options.sourceCode ?? 'TEST-LIST', name: `Test list ${options.sourceCode ?? ''}`.trim(), defaultLegalBasis: 'Test basis' },
   });
   const entry = await db().watchlistEntry.create({
     data: {
@@ -63,6 +65,7 @@ export async function createHit(options: { status?: 'NEW' | 'IN_REVIEW' | 'CLEAR
       dateOfBirth: new Date('1980-04-02'),
       nationality: 'GBR',
       documentNumber: `P${suffix}`,
+      contactEmail: `zebedee.${suffix}@example.test`,
       flightNumber: 'LH400',
       flightDate: new Date('2026-11-20'),
       departureAirport: 'JFK',
@@ -77,8 +80,13 @@ export async function createHit(options: { status?: 'NEW' | 'IN_REVIEW' | 'CLEAR
       sourceId: source.id,
       offenceCategory: entry.offenceCategory,
       flightDate: traveller.flightDate,
-      score: 0.91,
+      score: options.score ?? 0.91,
       status: options.status ?? 'NEW',
+      assigneeId: options.assigneeId ?? null,
+      explanation: [
+        { field: 'familyName', method: 'exact', travellerValue: 'Quartermain', entryValue: 'QUARTERMAIN', similarity: 1, agrees: true },
+        { field: 'document', method: 'none', travellerValue: `P${suffix}`, entryValue: null, similarity: null, agrees: null },
+      ],
       dueAt: options.dueAt ?? new Date(Date.now() + 12 * 3600_000),
     },
   });
