@@ -27,7 +27,8 @@ export function useShortcuts(shortcuts: readonly Shortcut[], enabled = true): vo
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTypingTarget(event.target)) return;
-      if (document.querySelector('[role="dialog"][aria-modal="true"], [role="alertdialog"]')) return;
+      // Radix marks its open dialogs with data-state rather than aria-modal.
+      if (document.querySelector('[role="dialog"][aria-modal="true"], [role="dialog"][data-state="open"], [role="alertdialog"]')) return;
       const shortcut = current.current.find((candidate) => candidate.key === event.key);
       if (!shortcut) return;
       event.preventDefault();

@@ -1,21 +1,50 @@
 import type { Metadata } from 'next';
-import { HitTable } from '@/components/hits/hit-table';
+import { HitQueue } from '@/components/hits/hit-queue';
 import { PageHeader } from '@/components/ui/page-header';
+import { parseHitQuery } from '@/lib/schemas/hit';
+import { hasPermission } from '@/server/auth/permissions';
+import { requirePagePermission, requireSignedIn } from '@/server/auth/session';
+import { listAssignees } from '@/server/hits/list-assignees';
+import { listHitFilterOptions } from '@/server/hits/list-hit-filter-options';
 import { listHits } from '@/server/hits/list-hits';
-import { requirePagePermission } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Hits' };
 
-export default async function HitsPage() {
+// A server component renders once per request, so its clock reading is stable; the client's
+// deadline countdown starts from it, so server and browser render the same text.
+function requestTime(): number {
+  return Date.now();
+}
+
+// The queue: the URL holds the view (filters, sort, page), so a view can be bookmarked and shared.
+// The first page is read here (recording its access events) and hydrates the client's query.
+export default async function HitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePagePermission('hits.list', '/hits');
-  const hits = await listHits(caller);
+  const { name } = await requireSignedIn();
+  const { query, ignored } = parseHitQuery(await searchParams);
+  const renderedAt = requestTime();
+  const canAssign = hasPermission(caller.role, 'hits.assign');
+  const [initialPage, filterOptions, assignees] = await Promise.all([
+    listHits(caller, query),
+    listHitFilterOptions(caller),
+    canAssign ? listAssignees(caller) : Promise.resolve([]),
+  ]);
   return (
     <>
       <PageHeader
         title="Hits"
-        description="Open screening hits, most urgent first. Names are masked; every view of this list is recorded in the access log."
+        description="Screening hits waiting for a person’s review, most urgent first. Every hit must be reviewed within 12 hours. Names are masked; every view of this list is recorded in the access log."
       />
-      <HitTable hits={hits} now={new Date()} />
+      <HitQueue
+        query={query}
+        ignored={ignored}
+        initialPage={initialPage}
+        renderedAt={renderedAt}
+        currentUser={{ id: caller.actorId ?? '', name }}
+        canAssign={canAssign}
+        assignees={assignees}
+        filterOptions={filterOptions}
+      />
     </>
   );
 }

@@ -1,0 +1,98 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
+import { ROLE_LABELS } from '@/lib/format';
+import { assignHits, hitKeys, hitListOptions, patchHitListPage } from '@/lib/queries/hits';
+import { assignHitsSchema, type HitQuery } from '@/lib/schemas/hit';
+import { errorMessage } from './hit-queue-mutations';
+
+export interface Assignee {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** Supervisors: assign or unassign the selected rows of this page in one request. */
+export function BulkAssignBar({
+  query,
+  selectedIds,
+  assignees,
+  onDone,
+}: {
+  query: HitQuery;
+  selectedIds: string[];
+  assignees: Assignee[];
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [assigneeId, setAssigneeId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: assignHits,
+    onSuccess: ({ updated }, input) => {
+      queryClient.setQueryData(hitListOptions(query).queryKey, (page) => patchHitListPage(page, updated));
+      const person = assignees.find((candidate) => candidate.id === input.assigneeId)?.name;
+      const count = `${updated.length} ${updated.length === 1 ? 'hit' : 'hits'}`;
+      toast.success(person ? `Assigned ${count} to ${person}.` : `Unassigned ${count}.`);
+      onDone();
+    },
+    onError: (failure) => toast.error(errorMessage(failure)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: hitKeys.lists() }),
+  });
+
+  function submit(target: string | null) {
+    const parsed = assignHitsSchema.safeParse({ hitIds: selectedIds, assigneeId: target });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Check the selection.');
+      return;
+    }
+    setError(null);
+    mutation.mutate(parsed.data);
+  }
+
+  const count = selectedIds.length;
+  const none = count === 0;
+  return (
+    <section aria-label="Bulk assignment" className="flex flex-wrap items-center gap-3 rounded-md border border-border bg-surface px-4 py-3 text-sm">
+      <p role="status" className="font-medium">
+        {none ? 'Select hits with the checkboxes to assign them.' : `${count} selected`}
+      </p>
+      <Label htmlFor="bulk-assignee">Assign to</Label>
+      <Select
+        id="bulk-assignee"
+        className="h-8 w-56"
+        value={assigneeId}
+        disabled={none}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'bulk-assign-error' : undefined}
+        onChange={(event) => {
+          setAssigneeId(event.target.value);
+          setError(null);
+        }}
+      >
+        <option value="">Choose a person…</option>
+        {assignees.map((assignee) => (
+          <option key={assignee.id} value={assignee.id}>
+            {assignee.name} ({ROLE_LABELS[assignee.role as keyof typeof ROLE_LABELS] ?? assignee.role})
+          </option>
+        ))}
+      </Select>
+      <Button size="sm" disabled={none || mutation.isPending} onClick={() => submit(assigneeId)}>
+        Assign
+      </Button>
+      <Button size="sm" variant="secondary" disabled={none || mutation.isPending} onClick={() => submit(null)}>
+        Unassign
+      </Button>
+      {error ? (
+        <p id="bulk-assign-error" role="alert" className="text-danger">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

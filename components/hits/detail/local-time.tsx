@@ -1,0 +1,33 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+
+const subscribe = () => () => {};
+
+/** False on the server and during hydration, true afterwards: local time only exists in the browser. */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
+export function formatUtc(date: Date, dateOnly = false): string {
+  const iso = date.toISOString();
+  return dateOnly ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A timestamp in the reader's local time, with UTC in the title (and before hydration). */
+export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: boolean }) {
+  const inBrowser = useInBrowser();
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
+  const utc = formatUtc(date, dateOnly);
+  const local = new Intl.DateTimeFormat(undefined, dateOnly ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <time dateTime={date.toISOString()} title={utc}>
+      {inBrowser ? local.format(date) : utc}
+    </time>
+  );
+}
