@@ -58,6 +58,23 @@ const config = [
     },
   },
   {
+    // Links go through components/ui/app-link.tsx, which does not prefetch pages of personal data.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['components/ui/app-link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'next/link', message: 'Use Link from @/components/ui/app-link: it does not prefetch personal data.' }],
+          patterns: [
+            { group: ['@/generated/prisma/client', '**/generated/prisma/client*'], message: 'Read data through server/.' },
+            { group: ['@/server/db', '**/server/db'], message: 'Read data through a server/ function.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call their continuation `use`, which is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

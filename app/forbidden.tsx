@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/app-link';
 
 // Rendered with HTTP 403 by forbidden() when a role may not use a page.
 export default function Forbidden() {

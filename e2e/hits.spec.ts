@@ -31,6 +31,6 @@ test('the analyst’s hit list is masked and each hit shown is one consultation 
     `SELECT "familyName" FROM "Traveller" WHERE id = ANY($1::uuid[]) AND length("familyName") > 3`,
     [expected.map((hit) => hit.travellerId)],
   );
-  const table = (await page.getByRole('table').textContent())?.toLowerCase() ?? '';
+  const table = (await page.getByRole('table', { name: /Hit queue/ }).textContent())?.toLowerCase() ?? '';
   for (const traveller of travellers) expect(table).not.toContain(traveller.familyName.toLowerCase());
 });

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { AppNav } from '@/components/layout/app-nav';
 import { SignOutButton } from '@/components/layout/sign-out-button';

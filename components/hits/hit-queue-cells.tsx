@@ -1,7 +1,7 @@
 'use client';
 
 import type { Row, Table } from '@tanstack/react-table';
-import Link from 'next/link';
+import { Link } from '@/components/ui/app-link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -22,7 +22,9 @@ export function TravellerCell({ hit }: { hit: HitListItem }) {
     <div>
       <Link href={`/hits/${encodeURIComponent(hit.id)}`} className="font-mono font-medium text-primary underline-offset-4 hover:underline">
         <span className="sr-only">Open hit for </span>
-        <span id={travellerCellId(hit)}>{hit.travellerName}</span>
+        <span id={travellerCellId(hit)} data-testid="traveller-name">
+          {hit.travellerName}
+        </span>
       </Link>
       <div className="text-xs whitespace-nowrap text-muted">
         {hit.nationality ?? 'nationality unknown'} · {born}

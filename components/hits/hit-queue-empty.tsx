@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/app-link';
 import { hitQueueHref } from '@/lib/queries/hits';
 import { DEFAULT_HIT_QUERY, hitQueryToParams, type HitQuery } from '@/lib/schemas/hit';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/app-link';
 
 // notFound() from the page: a malformed id, or a hit that does not exist (or no longer does).
 export default function HitNotFound() {
