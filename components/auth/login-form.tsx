@@ -1,7 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -16,7 +16,6 @@ function safeCallback(value: string | null): string {
 }
 
 export function LoginForm() {
-  const router = useRouter();
   const searchParams = useSearchParams();
   const id = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -41,13 +40,14 @@ export function LoginForm() {
     setFormError(null);
     setPending(true);
     const result = await signIn('credentials', { ...parsed.data, redirect: false });
-    setPending(false);
     if (!result || result.error) {
+      setPending(false);
       setFormError(result?.error && result.error !== 'CredentialsSignin' ? result.error : LOGIN_FAILED_MESSAGE);
       return;
     }
-    router.replace(safeCallback(searchParams.get('callbackUrl')));
-    router.refresh();
+    // A full navigation: one render of the first page with the new session (replace plus
+    // refresh rendered it twice, writing every list view to the access log twice).
+    window.location.assign(safeCallback(searchParams.get('callbackUrl')));
   }
 
   const emailError = fieldErrors.email;
