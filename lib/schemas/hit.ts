@@ -233,7 +233,11 @@ export interface HitListPage {
   items: HitListItem[];
   /** Opaque keyset cursor of the next page, null on the last page. */
   nextCursor: string | null;
+  /** Set when the cursor asked for could not be read, so the first page was shown instead. */
+  cursorIgnored?: boolean;
 }
+
+export const CURSOR_IGNORED_NOTICE = 'The page position in the address is not valid; the first page is shown.';
 
 export interface HitClaimResult {
   id: string;

@@ -85,6 +85,7 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
     return {
       items: page.map(toItem),
       nextCursor: rows.length > limit && last ? encodeHitCursor(query.sort, order.value(last), last.id) : null,
+      ...(query.cursor && !cursor ? { cursorIgnored: true } : {}),
     };
   });
 }

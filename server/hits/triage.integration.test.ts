@@ -165,4 +165,5 @@ test('the queue pages by cursor without gaps or repeats, and filters apply', asy
   assert.ok(strong.items.every((item) => item.score >= 0.7));
   const bogus = await listHits(caller, { ...DEFAULT_HIT_QUERY, source, cursor: 'not-a-cursor' });
   assert.equal(bogus.items.length, 7, 'an unreadable cursor shows the first page');
+  assert.equal(bogus.cursorIgnored, true, 'and says so');
 });

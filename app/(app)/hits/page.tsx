@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { HitQueue } from '@/components/hits/hit-queue';
 import { PageHeader } from '@/components/ui/page-header';
-import { parseHitQuery } from '@/lib/schemas/hit';
+import { CURSOR_IGNORED_NOTICE, parseHitQuery } from '@/lib/schemas/hit';
 import { hasPermission } from '@/server/auth/permissions';
 import { requirePagePermission, requireSignedIn } from '@/server/auth/session';
 import { listAssignees } from '@/server/hits/list-assignees';
@@ -37,7 +37,7 @@ export default async function HitsPage({ searchParams }: { searchParams: Promise
       />
       <HitQueue
         query={query}
-        ignored={ignored}
+        ignored={initialPage.cursorIgnored ? [...ignored, { key: 'cursor', message: CURSOR_IGNORED_NOTICE }] : ignored}
         initialPage={initialPage}
         renderedAt={renderedAt}
         currentUser={{ id: caller.actorId ?? '', name }}
