@@ -1,0 +1,142 @@
+// The measured operations: each through the API (as a signed-in analyst) and as the same
+// SELECTs sent straight to PostgreSQL (server/hits/list-hits.ts, get-hit.ts, hit-timeline.ts).
+// The API also writes one access event per hit shown, under the access log's head lock;
+// the direct SQL does not, so the ratio shows what the app adds to the bare reads.
+import type pg from 'pg';
+import type { HttpSession } from './session.mts';
+
+export interface Operation {
+  name: string;
+  path: (i: number) => string;
+  /** Throws when the answer is not what the operation should return. */
+  check: (body: unknown, i: number) => void;
+  sql: (pool: pg.Pool, i: number) => Promise<void>;
+}
+
+export interface QueueFixture {
+  sourceCode: string;
+  /** Cursor of page 1,000 (status=all, sort=deadline), and the page's first row as SQL sees it. */
+  page1000: { cursor: string; dueAt: Date; id: string; firstId: string };
+  hitIds: string[];
+}
+
+const PAGE = 50;
+const LIST_SELECT = `
+  SELECT h.id, h."travellerId", h.score, h.priority, h."offenceCategory", h.status, h."flightDate",
+         h."createdAt", h."dueAt", h.version, h."assigneeId", u.name AS "assigneeName",
+         s.code AS "sourceCode", s.name AS "sourceName",
+         t."givenNames", t."familyName", t.nationality, t."yearOfBirth", t."flightNumber"
+  FROM "Hit" h
+  JOIN "Traveller" t ON t.id = h."travellerId"
+  JOIN "WatchlistSource" s ON s.id = h."sourceId"
+  LEFT JOIN "User" u ON u.id = h."assigneeId"`;
+
+const SQL = {
+  firstPage: `${LIST_SELECT} WHERE h.status IN ('NEW', 'IN_REVIEW', 'ESCALATION_PENDING') ORDER BY h."dueAt", h.id LIMIT ${PAGE + 1}`,
+  filtered: `${LIST_SELECT} WHERE h."sourceId" = (SELECT id FROM "WatchlistSource" WHERE code = $1) AND h.score >= $2
+    ORDER BY h.score DESC, h.id DESC LIMIT ${PAGE + 1}`,
+  afterCursor: `${LIST_SELECT} WHERE (h."dueAt", h.id) > ($1, $2::uuid) ORDER BY h."dueAt", h.id LIMIT ${PAGE + 1}`,
+  detail: `
+    SELECT h.*, row_to_json(t) AS traveller, row_to_json(e) AS entry, s.code, s.name AS "sourceName",
+           a.id AS "assigneeId", a.name AS "assigneeName", d.name AS "decidedByName"
+    FROM "Hit" h
+    JOIN "Traveller" t ON t.id = h."travellerId"
+    JOIN "WatchlistEntry" e ON e.id = h."entryId"
+    JOIN "WatchlistSource" s ON s.id = h."sourceId"
+    LEFT JOIN "User" a ON a.id = h."assigneeId"
+    LEFT JOIN "User" d ON d.id = h."decidedById"
+    WHERE h.id = $1`,
+  events: `SELECT ev.id, ev.type, ev.at, ev.note, ev.data, u.name FROM "HitEvent" ev LEFT JOIN "User" u ON u.id = ev."actorId"
+    WHERE ev."hitId" = $1 ORDER BY ev.at DESC`,
+  views: `SELECT seq, at, "actorId", "actorLabel", purpose, details FROM "AccessEvent"
+    WHERE "travellerId" = $1 AND "resourceType" = 'hit' AND "resourceId" = $2 AND operation = 'CONSULTATION'
+      AND details -> 'view' IS DISTINCT FROM '"hit-list"' ORDER BY at DESC LIMIT 200`,
+};
+
+/** The cursor server/hits/hit-cursor.ts writes: base64url of JSON [sort, value, id]. */
+export function encodeCursor(sort: 'deadline' | 'score' | 'age', value: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
+}
+
+function items(body: unknown): { id: string }[] {
+  const list = (body as { items?: unknown }).items;
+  if (!Array.isArray(list) || list.length === 0) throw new Error('the page has no items');
+  return list as { id: string }[];
+}
+
+async function rows(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<void> {
+  const result = await pool.query(sql, params);
+  if (result.rowCount === 0) throw new Error('the query returned no rows');
+}
+
+export async function loadFixture(pool: pg.Pool, detailSample: number): Promise<QueueFixture> {
+  const source = await pool.query<{ code: string }>(`SELECT s.code FROM "Hit" h JOIN "WatchlistSource" s ON s.id = h."sourceId"
+    WHERE h.score >= 0.8 GROUP BY s.code ORDER BY count(*) DESC LIMIT 1`);
+  const sourceCode = source.rows[0]?.code;
+  if (!sourceCode) throw new Error('no hit scores 0.8 or more: is the database seeded?');
+  // Page 1,000 starts after row 999 × 50 of the deadline order over all statuses.
+  const marks = await pool.query<{ dueAt: Date; id: string }>(`SELECT "dueAt", id FROM "Hit" ORDER BY "dueAt", id OFFSET $1 LIMIT 2`, [999 * PAGE - 1]);
+  const [last, first] = marks.rows;
+  if (!last || !first) throw new Error('fewer than 50,000 hits: page 1,000 does not exist');
+  const sample = await pool.query<{ id: string }>(`SELECT id FROM "Hit" ORDER BY random() LIMIT $1`, [detailSample]);
+  return {
+    sourceCode,
+    page1000: { cursor: encodeCursor('deadline', last.dueAt.toISOString(), last.id), dueAt: last.dueAt, id: last.id, firstId: first.id },
+    hitIds: sample.rows.map((row) => row.id),
+  };
+}
+
+export function queueOperations(fixture: QueueFixture): Operation[] {
+  const { sourceCode, page1000, hitIds } = fixture;
+  const hitId = (i: number) => hitIds[i % hitIds.length] as string;
+  return [
+    {
+      name: 'queue: first page',
+      path: () => '/api/v1/hits',
+      check: (body) => void items(body),
+      sql: (pool) => rows(pool, SQL.firstPage),
+    },
+    {
+      name: `queue: ${sourceCode}, score ≥ 0.8, by score`,
+      path: () => `/api/v1/hits?status=all&source=${encodeURIComponent(sourceCode)}&scoreMin=0.8&sort=score`,
+      check: (body) => void items(body),
+      sql: (pool) => rows(pool, SQL.filtered, [sourceCode, 0.8]),
+    },
+    {
+      name: 'queue: page 1,000 by cursor',
+      path: () => `/api/v1/hits?status=all&cursor=${page1000.cursor}`,
+      check: (body) => {
+        const first = items(body)[0]?.id;
+        if (first !== page1000.firstId) throw new Error(`page 1,000 starts with ${first}, expected ${page1000.firstId}`);
+      },
+      sql: (pool) => rows(pool, SQL.afterCursor, [page1000.dueAt, page1000.id]),
+    },
+    {
+      name: 'hit detail',
+      path: (i) => `/api/v1/hits/${hitId(i)}`,
+      check: (body, i) => {
+        if ((body as { id?: unknown }).id !== hitId(i)) throw new Error('the detail is of another hit');
+      },
+      sql: async (pool, i) => {
+        const client = await pool.connect();
+        try {
+          const hit = await client.query<{ travellerId: string }>(SQL.detail, [hitId(i)]);
+          const travellerId = hit.rows[0]?.travellerId;
+          if (!travellerId) throw new Error('no such hit');
+          await client.query(SQL.events, [hitId(i)]);
+          await client.query(SQL.views, [travellerId, hitId(i)]);
+        } finally {
+          client.release();
+        }
+      },
+    },
+  ];
+}
+
+/** One API request as the session's user; rejects on anything but 200 with the expected body. */
+export async function request(session: HttpSession, operation: Operation, i: number): Promise<void> {
+  const response = await fetch(`${session.baseUrl}${operation.path(i)}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${operation.path(i)} answered ${response.status}: ${text.slice(0, 200)}`);
+  operation.check(JSON.parse(text), i);
+}
