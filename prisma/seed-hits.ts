@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { HitEventType, HitStatus } from '@/generated/prisma/enums';
 import directive from '@/lib/reference/pnr-directive.json';
+import type { ClearReason } from '@/lib/schemas/hit';
 import { recordAccessEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { HitPair } from './seed-hit-pairs';
@@ -49,15 +50,16 @@ function outcomes(pairs: readonly HitPair[], createdAt: readonly Date[], now: Da
 
 // The reason an analyst gives is one of the identifiers that really disagree; which one
 // they cite varies, most often the date of birth.
-const CLEAR_REASONS: readonly (readonly [FieldExplanation['field'], string, number])[] = [
+// The codes are the product's (lib/schemas/hit.ts CLEAR_REASONS).
+const CLEAR_REASONS: readonly (readonly [FieldExplanation['field'], ClearReason, number])[] = [
   ['dateOfBirth', 'DIFFERENT_DOB', 70],
   ['nationality', 'DIFFERENT_NATIONALITY', 20],
-  ['document', 'DIFFERENT_PERSON_DOCUMENT', 10],
+  ['document', 'DIFFERENT_DOCUMENT', 10],
 ];
 
-function clearReason(rng: Rng, explanation: readonly FieldExplanation[]): string {
+function clearReason(rng: Rng, explanation: readonly FieldExplanation[]): ClearReason {
   const candidates = CLEAR_REASONS.filter(([field]) => explanation.some((item) => item.field === field && item.agrees === false));
-  return candidates.length > 0 ? rng.weighted(candidates.map(([, reason, weight]) => [reason, weight] as const)) : 'NAME_ONLY_MATCH';
+  return candidates.length > 0 ? rng.weighted(candidates.map(([, reason, weight]) => [reason, weight] as const)) : 'COMMON_NAME_PART';
 }
 
 function priority(score: number, category: string, explanation: readonly FieldExplanation[]): number {
@@ -137,7 +139,7 @@ export function planHits(pairs: readonly HitPair[], travellers: readonly Travell
 
     if (outcome !== 'NEW') event('CLAIMED', claimedAt, worker, 'NEW', 'IN_REVIEW');
     if (outcome === 'CLEARED') {
-      event('CLEARED', decidedAt, worker, 'IN_REVIEW', 'CLEARED', { note: `False positive: ${reason}`, data: { clearReason: reason } });
+      event('CLEARED', decidedAt, worker, 'IN_REVIEW', 'CLEARED', { data: { reason } });
       Object.assign(decision, { clearReason: reason, decidedById: worker, decidedAt });
     } else if (outcome === 'CONFIRMED') {
       event('CONFIRMED', decidedAt, worker, 'IN_REVIEW', 'CONFIRMED', { note: 'Identity confirmed against the listed identifiers.' });

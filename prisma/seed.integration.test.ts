@@ -192,7 +192,7 @@ describe('seed', () => {
       for (const event of hit.events) assert.ok(event.at.getTime() >= hit.createdAt.getTime() && event.at.getTime() <= now);
       if (hit.status === 'CLEARED') {
         const explanation = hit.explanation as { field: string; agrees: boolean | null }[];
-        const field = { DIFFERENT_DOB: 'dateOfBirth', DIFFERENT_NATIONALITY: 'nationality', DIFFERENT_PERSON_DOCUMENT: 'document' }[hit.clearReason ?? ''];
+        const field = { DIFFERENT_DOB: 'dateOfBirth', DIFFERENT_NATIONALITY: 'nationality', DIFFERENT_DOCUMENT: 'document' }[hit.clearReason ?? ''];
         assert.ok(field, `clear reason ${hit.clearReason}`);
         assert.equal(explanation.find((item) => item.field === field)?.agrees, false, `${hit.clearReason} rests on a disagreeing ${field}`);
       }

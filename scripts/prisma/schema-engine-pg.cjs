@@ -58,8 +58,22 @@ function restoreCharColumns(queryable) {
   return queryable;
 }
 
+// The adapter runs a migration script by splitting it on every ";" — inside comments and
+// dollar-quoted function bodies too. The native engine sends the script whole, as one
+// simple-protocol query that PostgreSQL itself splits correctly; so do that.
+function executeScriptWhole(adapter) {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
 async function connectAdapter(factory) {
-  const adapter = restoreCharColumns(await factory.connect());
+  const adapter = executeScriptWhole(restoreCharColumns(await factory.connect()));
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (...args) => restoreCharColumns(await startTransaction(...args));
   return adapter;

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 // The genesis hash the chain starts from (AccessLogHead's first row).
 export const GENESIS_HASH = '0'.repeat(64);
 
-// What the hash covers: every stored column except hash itself, in a fixed order,
-// so verification can recompute it from the row alone.
+// What the hash covers: every stored column except hash and prevHash, so
+// verification can recompute it from the row alone.
 export interface ChainedFields {
   seq: bigint;
   at: Date;
@@ -41,9 +41,10 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function canonicalEvent(event: ChainedFields): string {
+// The event's content, everything but its place in the chain (seq), which the
+// chain hash binds separately so the content can be digested before the chain is locked.
+export function canonicalEvent(event: Omit<ChainedFields, 'seq'>): string {
   return canonicalJson({
-    seq: event.seq,
     at: event.at,
     actorType: event.actorType,
     actorId: event.actorId,
@@ -63,6 +64,21 @@ export function canonicalEvent(event: ChainedFields): string {
   });
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** sha256 of the canonical content: computed by the writer outside the chain lock. */
+export function contentHash(event: Omit<ChainedFields, 'seq'>): string {
+  return sha256(canonicalEvent(event));
+}
+
+/**
+ * hash = sha256(prevHash ‖ seq ‖ contentHash). The database computes the same inside
+ * append_access_events() (migration 20261125180000), where the chain's head is locked.
+ */
 export function chainHash(prevHash: string, event: ChainedFields): string {
-  return createHash('sha256').update(prevHash).update(canonicalEvent(event)).digest('hex');
+  return linkHash(prevHash, event.seq, contentHash(event));
+}
+
+export function linkHash(prevHash: string, seq: bigint, content: string): string {
+  return sha256(`${prevHash}${seq.toString()}${content}`);
 }

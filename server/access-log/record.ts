@@ -1,9 +1,9 @@
 import 'server-only';
 import type { AccessOperation, AccessOutcome } from '@/generated/prisma/enums';
-import { Prisma } from '@/generated/prisma/client';
+import type { Prisma } from '@/generated/prisma/client';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
-import { chainHash, type ChainedFields } from './chain';
+import { contentHash, type ChainedFields } from './chain';
 
 export interface AccessEventInput {
   operation: AccessOperation;
@@ -18,23 +18,16 @@ export interface AccessEventInput {
 
 /**
  * Appends events to the access log inside the caller's transaction, so the event
- * exists exactly when the operation it describes commits. Locking the chain's head
- * row serialises writers until commit: the chain never forks, seq has no gaps.
+ * exists exactly when the operation it describes commits. The content of each event is
+ * digested here; append_access_events() then locks the chain's head, numbers and links
+ * the events in one statement, and the lock is held until the caller's commit: the chain
+ * never forks and seq has no gaps, however many writers there are.
  */
 export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonly AccessEventInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  const heads = await tx.$queryRaw<{ lastSeq: bigint; hash: string }[]>`
-    SELECT "lastSeq", "hash" FROM "AccessLogHead" WHERE "id" = 1 FOR UPDATE`;
-  const head = heads[0];
-  if (!head) throw new Error('The access log has no head row: the database was not migrated.');
-
-  let seq = head.lastSeq;
-  let prevHash = head.hash;
   const at = new Date();
-  const rows = inputs.map((input) => {
-    seq += 1n;
-    const fields: ChainedFields = {
-      seq,
+  const events = inputs.map((input) => {
+    const fields: Omit<ChainedFields, 'seq'> = {
       at,
       actorType: caller.actorType,
       actorId: caller.actorId,
@@ -52,14 +45,9 @@ export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonl
       userAgent: caller.userAgent,
       details: input.details ?? null,
     };
-    const hash = chainHash(prevHash, fields);
-    const row = { ...fields, details: input.details ?? Prisma.DbNull, prevHash, hash };
-    prevHash = hash;
-    return row;
+    return { ...fields, contentHash: contentHash(fields) };
   });
-
-  await tx.accessEvent.createMany({ data: rows as Prisma.AccessEventCreateManyInput[] });
-  await tx.accessLogHead.update({ where: { id: 1 }, data: { lastSeq: seq, hash: prevHash } });
+  await tx.$queryRaw`SELECT append_access_events(${JSON.stringify(events)}::jsonb)`;
 }
 
 export async function recordAccessEvent(tx: Tx, caller: Caller, input: AccessEventInput): Promise<void> {

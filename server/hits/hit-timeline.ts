@@ -25,25 +25,24 @@ const MAX_VIEWS = 200;
  * revealed what (read from the access log; list views are left out), newest first.
  */
 export async function hitTimeline(tx: Tx, hit: { id: string; travellerId: string }): Promise<TimelineEntry[]> {
-  const [events, views] = await Promise.all([
-    tx.hitEvent.findMany({
-      where: { hitId: hit.id },
-      select: { id: true, type: true, at: true, note: true, data: true, actor: { select: { name: true } } },
-      orderBy: { at: 'desc' },
-    }),
-    tx.accessEvent.findMany({
-      where: {
-        travellerId: hit.travellerId,
-        resourceType: 'hit',
-        resourceId: hit.id,
-        operation: 'CONSULTATION',
-        details: { path: ['view'], not: 'hit-list' },
-      },
-      select: { seq: true, at: true, actorId: true, actorLabel: true, purpose: true, details: true },
-      orderBy: { at: 'desc' },
-      take: MAX_VIEWS,
-    }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const events = await tx.hitEvent.findMany({
+    where: { hitId: hit.id },
+    select: { id: true, type: true, at: true, note: true, data: true, actor: { select: { name: true } } },
+    orderBy: { at: 'desc' },
+  });
+  const views = await tx.accessEvent.findMany({
+    where: {
+      travellerId: hit.travellerId,
+      resourceType: 'hit',
+      resourceId: hit.id,
+      operation: 'CONSULTATION',
+      details: { path: ['view'], not: 'hit-list' },
+    },
+    select: { seq: true, at: true, actorId: true, actorLabel: true, purpose: true, details: true },
+    orderBy: { at: 'desc' },
+    take: MAX_VIEWS,
+  });
   // The log names actors by id and email; the timeline shows people's names.
   const actorIds = [...new Set(views.map((view) => view.actorId).filter((id): id is string => id !== null))];
   const names = new Map(

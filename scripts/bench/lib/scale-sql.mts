@@ -190,7 +190,7 @@ CROSS JOIN LATERAL (VALUES
   (1, p.status = 'NEW' AND p.assigned, 'ASSIGNED', p.supervisor, 'NEW', 'NEW', NULL, jsonb_build_object('assigneeId', p.analyst), least(p.created + interval '2 minutes', $1::timestamptz)),
   (2, p.status <> 'NEW', 'CLAIMED', p.analyst, 'NEW', 'IN_REVIEW', NULL, NULL, least(p.claimed_at, $1::timestamptz)),
   (3, p.status = 'CLEARED', 'CLEARED', p.analyst, 'IN_REVIEW', 'CLEARED', 'False positive: ' || p.clear_reason,
-     jsonb_build_object('clearReason', p.clear_reason), p.decided_at),
+     jsonb_build_object('reason', p.clear_reason), p.decided_at),
   (4, p.status = 'CONFIRMED', 'CONFIRMED', p.analyst, 'IN_REVIEW', 'CONFIRMED', 'Identity confirmed against the listed identifiers.', NULL, p.decided_at),
   (5, p.status = 'ESCALATED', 'ESCALATION_REQUESTED', p.analyst, 'IN_REVIEW', 'ESCALATION_PENDING', NULL, NULL, p.decided_at),
   (6, p.status = 'ESCALATED', 'ESCALATION_APPROVED', p.supervisor, 'ESCALATION_PENDING', 'ESCALATED', NULL, NULL, p.approved_at)
