@@ -23,6 +23,10 @@ const envSchema = z.object({
   PROPORTIO_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Session lifetime in seconds (absolute); idle handling comes with the security issue.
   SESSION_MAX_AGE: z.coerce.number().int().positive().default(12 * 60 * 60),
+  // An escalation request pending longer than this is flagged on the supervisors' list.
+  ESCALATION_PENDING_LIMIT_HOURS: z.coerce.number().positive().default(24),
+  // An approved disclosure package can be opened for this many days, then no more.
+  DISCLOSURE_VALID_DAYS: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,3 +1,4 @@
+import type { HitEscalationState } from './escalation';
 import type { ClearReason, HitStatus, RevealableField } from './hit';
 
 // The hit detail as the server sends it (server/hits/get-hit.ts). Identifying traveller
@@ -109,8 +110,10 @@ export interface HitDetail {
   entry: WatchlistEntryView;
   explanation: FieldExplanation[];
   timeline: TimelineEntry[];
+  /** The latest escalation request of this hit, if any. */
+  escalation: HitEscalationState | null;
   /** What the signed-in user may do here; the server checks again on every request. */
-  can: { decide: boolean; reveal: boolean; claim: boolean; release: boolean; assign: boolean; note: boolean };
+  can: { decide: boolean; reveal: boolean; claim: boolean; release: boolean; assign: boolean; note: boolean; escalate: boolean };
   currentUserId: string;
 }
 

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'escalations.request',
   'escalations.list',
   'escalations.approve',
+  'escalations.approve-repersonalisation',
+  'escalations.review-repersonalisation',
   'access-log.read',
   'access-log.export',
   'access-log.verify',
@@ -29,11 +31,14 @@ const analyst: Permission[] = ['hits.list', 'hits.read', 'hits.reveal', 'hits.de
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ANALYST: analyst,
-  SUPERVISOR: [...analyst, 'hits.assign', 'escalations.list', 'escalations.approve', 'metrics.read'],
+  // Re-personalisation (PNR art. 12(3)) is the supervisors' by default; a unit whose law names
+  // another authority moves 'escalations.approve-repersonalisation' to that role.
+  SUPERVISOR: [...analyst, 'hits.assign', 'escalations.list', 'escalations.approve', 'escalations.approve-repersonalisation', 'metrics.read'],
   PRIVACY_OFFICER: [
     'access-log.read',
     'access-log.export',
     'access-log.verify',
+    'escalations.review-repersonalisation',
     'metrics.read',
     'retention.read',
   ],

@@ -7,8 +7,25 @@ import { hasPermission } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { hitDetailSelect, toHitDetail } from './hit-detail-view';
+import { hitDetailSelect, toHitDetail, type HitDetailRow } from './hit-detail-view';
 import { hitTimeline } from './hit-timeline';
+
+function hitEscalationState(row: HitDetailRow, caller: Caller): HitDetail['escalation'] {
+  const escalation = row.escalations[0];
+  if (!escalation) return null;
+  const involved = caller.actorId !== null && (escalation.requesterId === caller.actorId || escalation.deciderId === caller.actorId);
+  return {
+    id: escalation.id,
+    status: escalation.status,
+    requesterName: escalation.requester.name,
+    createdAt: escalation.createdAt.toISOString(),
+    deciderName: escalation.decider?.name ?? null,
+    decidedAt: escalation.decidedAt?.toISOString() ?? null,
+    decisionNote: escalation.decisionNote,
+    canWithdraw: escalation.status === 'PENDING' && escalation.requesterId === caller.actorId,
+    canOpenPackage: escalation.status === 'APPROVED' && involved && !!escalation.package && escalation.package.expiresAt > new Date(),
+  };
+}
 
 /** The detail as `caller` may see it, without recording anything (see getHit). */
 export async function readHitDetail(tx: Tx, caller: Caller, hitId: string): Promise<{ detail: HitDetail; travellerId: string }> {
@@ -19,6 +36,7 @@ export async function readHitDetail(tx: Tx, caller: Caller, hitId: string): Prom
   const mayDecide = hasPermission(caller.role, 'hits.decide');
   const detail: HitDetail = {
     ...toHitDetail(row),
+    escalation: hitEscalationState(row, caller),
     timeline: await hitTimeline(tx, row),
     can: {
       decide: mayDecide && open && (row.assignee === null || mine),
@@ -27,6 +45,7 @@ export async function readHitDetail(tx: Tx, caller: Caller, hitId: string): Prom
       release: mayDecide && open && mine,
       assign: hasPermission(caller.role, 'hits.assign') && open,
       note: mayDecide,
+      escalate: hasPermission(caller.role, 'escalations.request') && open && (row.assignee === null || mine),
     },
     currentUserId: caller.actorId ?? '',
   };

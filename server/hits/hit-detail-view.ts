@@ -36,6 +36,16 @@ export const hitDetailSelect = {
       coTravellerCount: true, collectedAt: true, maskedAt: true,
     },
   },
+  escalations: {
+    orderBy: { createdAt: 'desc' },
+    take: 1,
+    select: {
+      id: true, status: true, createdAt: true, decidedAt: true, decisionNote: true, requesterId: true, deciderId: true,
+      requester: { select: { name: true } },
+      decider: { select: { name: true } },
+      package: { select: { expiresAt: true } },
+    },
+  },
   entry: {
     select: {
       id: true, externalId: true, version: true, type: true, primaryName: true, aliases: true, datesOfBirth: true,
@@ -121,7 +131,7 @@ function entryView(row: HitDetailRow): WatchlistEntryView {
 }
 
 /** The detail DTO without timeline and permissions, which the caller adds. */
-export function toHitDetail(row: HitDetailRow): Omit<HitDetail, 'timeline' | 'can' | 'currentUserId'> {
+export function toHitDetail(row: HitDetailRow): Omit<HitDetail, 'timeline' | 'can' | 'currentUserId' | 'escalation'> {
   return {
     id: row.id,
     maskedName: maskName(row.traveller.givenNames, row.traveller.familyName),
