@@ -26,3 +26,20 @@ export async function requirePermission(
   });
   throw new ForbiddenError(permission);
 }
+
+/**
+ * Refuses a request that the permission table alone would allow — a rule on the record
+ * itself, such as four-eyes — recording the DENIED event the same way, then throwing.
+ */
+export async function denyAccess(caller: Caller, resource: { type: string; id?: string | null }, reason: string): Promise<never> {
+  await db().$transaction(async (tx) => {
+    await recordAccessEvent(tx, caller, {
+      operation: 'DENIED',
+      outcome: 'DENIED',
+      resourceType: resource.type,
+      resourceId: resource.id ?? null,
+      details: { reason },
+    });
+  });
+  throw new ForbiddenError(reason);
+}

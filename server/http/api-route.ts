@@ -56,13 +56,19 @@ export function readParam<T>(value: string, schema: z.ZodType<T>, what = 'record
 type Handler<P> = (context: { caller: Caller; request: Request; params: P }) => Promise<unknown>;
 
 /** Wraps a route handler: 401 without a session, expected errors as JSON answers, no-store always. */
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: { status?: number } = {}) {
+export function apiRoute<P = Record<string, never>>(
+  handler: Handler<P>,
+  options: { status?: number; /** Answer as a file with this name. */ download?: (params: P) => string } = {},
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<NextResponse> => {
     try {
       const caller = await getCaller();
       if (!caller) return json({ message: 'You are not signed in.' }, 401);
-      const result = await handler({ caller, request, params: await context.params });
-      return json(result, options.status ?? 200);
+      const params = await context.params;
+      const result = await handler({ caller, request, params });
+      const response = json(result, options.status ?? 200);
+      if (options.download) response.headers.set('Content-Disposition', `attachment; filename="${options.download(params)}"`);
+      return response;
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,0 +1,88 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import { maskName } from '@/lib/mask';
+import type { EscalationDetail, EscalationSummary, LegalBasis } from '@/lib/schemas/escalation';
+import { env } from '@/lib/env';
+import type { Caller } from '@/server/auth/caller';
+import { hasPermission } from '@/server/auth/permissions';
+import type { Tx } from '@/server/db';
+import { NotFoundError } from '@/server/errors';
+import { readHitDetail } from '@/server/hits/get-hit';
+
+export const escalationSummarySelect = {
+  id: true, hitId: true, status: true, urgency: true, legalBasis: true, offenceCategory: true, requesterId: true,
+  createdAt: true, decidedAt: true, repersonalisation: true, version: true,
+  requester: { select: { name: true } },
+  decider: { select: { name: true } },
+  recipient: { select: { name: true } },
+  hit: { select: { travellerId: true, traveller: { select: { givenNames: true, familyName: true } } } },
+} satisfies Prisma.EscalationSelect;
+
+type SummaryRow = Prisma.EscalationGetPayload<{ select: typeof escalationSummarySelect }>;
+
+export function toEscalationSummary(row: SummaryRow, now = new Date()): EscalationSummary {
+  const limitMs = env().ESCALATION_PENDING_LIMIT_HOURS * 3_600_000;
+  return {
+    id: row.id,
+    hitId: row.hitId,
+    status: row.status,
+    urgency: row.urgency,
+    legalBasis: row.legalBasis as LegalBasis,
+    offenceCategory: row.offenceCategory,
+    requesterId: row.requesterId,
+    requesterName: row.requester.name,
+    recipientName: row.recipient.name,
+    travellerName: maskName(row.hit.traveller.givenNames, row.hit.traveller.familyName),
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    deciderName: row.decider?.name ?? null,
+    overdue: row.status === 'PENDING' && now.getTime() - row.createdAt.getTime() > limitMs,
+    repersonalisation: row.repersonalisation,
+    version: row.version,
+  };
+}
+
+/** Why `caller` may not decide this request, or null when they may. */
+function cannotDecideBecause(caller: Caller, row: SummaryRow): string | null {
+  if (!hasPermission(caller.role, 'escalations.approve')) return 'Only a supervisor can decide escalation requests.';
+  if (row.status !== 'PENDING') return null;
+  if (row.requesterId === caller.actorId) return 'You requested this escalation; another supervisor must decide it (four-eyes).';
+  if (row.repersonalisation && !hasPermission(caller.role, 'escalations.approve-repersonalisation')) {
+    return 'This request re-personalises masked data (PNR art. 12(3)); only the authority competent for that can decide it.';
+  }
+  return null;
+}
+
+/** The request, its justification and its hit as `caller` may see them; records nothing. */
+export async function readEscalationDetail(tx: Tx, caller: Caller, escalationId: string): Promise<EscalationDetail> {
+  const row = await tx.escalation.findUnique({
+    where: { id: escalationId },
+    select: {
+      ...escalationSummarySelect,
+      objectiveFacts: true, necessity: true, dataCategories: true, decisionNote: true, deciderId: true,
+      package: { select: { id: true, expiresAt: true } },
+    },
+  });
+  if (!row) throw new NotFoundError('This escalation request does not exist.');
+  const { detail: hit } = await readHitDetail(tx, caller, row.hitId);
+  const reason = cannotDecideBecause(caller, row);
+  const decidable = row.status === 'PENDING' && reason === null;
+  const involved = caller.actorId !== null && (row.requesterId === caller.actorId || row.deciderId === caller.actorId);
+  const expired = row.package ? row.package.expiresAt <= new Date() : false;
+  return {
+    ...toEscalationSummary(row),
+    objectiveFacts: row.objectiveFacts,
+    necessity: row.necessity,
+    dataCategories: row.dataCategories as EscalationDetail['dataCategories'],
+    decisionNote: row.decisionNote,
+    hit,
+    can: {
+      approve: decidable,
+      reject: decidable,
+      withdraw: row.status === 'PENDING' && row.requesterId === caller.actorId,
+      openPackage: !!row.package && !expired && involved,
+    },
+    cannotDecideBecause: row.status === 'PENDING' ? reason : null,
+    package: row.package ? { id: row.package.id, expiresAt: row.package.expiresAt.toISOString(), expired } : null,
+  };
+}

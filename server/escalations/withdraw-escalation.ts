@@ -1,0 +1,33 @@
+import 'server-only';
+import type { Caller } from '@/server/auth/caller';
+import { requirePermission } from '@/server/auth/require-permission';
+import { db } from '@/server/db';
+import { ConflictError, NotFoundError } from '@/server/errors';
+import { recordHitChange } from '@/server/hits/hit-changes';
+import { describeDecided } from './escalation-conflict';
+
+/** The requester takes back a request nobody has decided yet; the hit returns to review. */
+export async function withdrawEscalation(caller: Caller, escalationId: string): Promise<{ id: string; status: 'WITHDRAWN' }> {
+  await requirePermission(caller, 'escalations.request', { type: 'escalation', id: escalationId });
+  return db().$transaction(async (tx) => {
+    const escalation = await tx.escalation.findUnique({
+      where: { id: escalationId },
+      select: { id: true, requesterId: true, hit: { select: { id: true, travellerId: true } } },
+    });
+    if (!escalation) throw new NotFoundError('This escalation request does not exist.');
+    if (escalation.requesterId !== caller.actorId) throw new ConflictError('Only the person who requested an escalation can withdraw it.');
+    const { count } = await tx.escalation.updateMany({
+      where: { id: escalationId, status: 'PENDING' },
+      data: { status: 'WITHDRAWN', version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError(await describeDecided(tx, escalationId));
+    await tx.hit.update({ where: { id: escalation.hit.id }, data: { status: 'IN_REVIEW', version: { increment: 1 } } });
+    await recordHitChange(tx, caller, escalation.hit, {
+      type: 'ESCALATION_WITHDRAWN',
+      fromStatus: 'ESCALATION_PENDING',
+      toStatus: 'IN_REVIEW',
+      data: { escalationId },
+    });
+    return { id: escalationId, status: 'WITHDRAWN' };
+  });
+}
