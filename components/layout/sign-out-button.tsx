@@ -3,9 +3,28 @@
 import { signOut } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
 
+// Drafts an analyst typed (escalation justifications) live in this tab's sessionStorage;
+// they may name people, so they leave with the session.
+function forgetDrafts() {
+  try {
+    for (const key of Object.keys(window.sessionStorage)) {
+      if (key.startsWith('proportio:')) window.sessionStorage.removeItem(key);
+    }
+  } catch {
+    // Storage unavailable: there is nothing to forget.
+  }
+}
+
 export function SignOutButton() {
   return (
-    <Button variant="secondary" size="sm" onClick={() => signOut({ callbackUrl: '/login' })}>
+    <Button
+      variant="secondary"
+      size="sm"
+      onClick={() => {
+        forgetDrafts();
+        void signOut({ callbackUrl: '/login' });
+      }}
+    >
       Sign out
     </Button>
   );

@@ -1,14 +1,15 @@
 import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/app-link';
 import { Kbd } from '@/components/ui/kbd';
 import { CLEAR_REASONS, DECIDABLE_HIT_STATUSES } from '@/lib/schemas/hit';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
 import type { DecisionKind } from './decision-dialog';
 
-export const ESCALATION_UNAVAILABLE = 'Escalation requests arrive with the escalation workflow.';
-
 export function canDecide(hit: HitDetail): boolean {
   return hit.can.decide && DECIDABLE_HIT_STATUSES.includes(hit.status);
 }
+
+export const escalateHref = (hitId: string) => `/hits/${hitId}/escalate`;
 
 /** Why there is nothing to decide, in words. */
 export function decisionStateText(hit: HitDetail): string {
@@ -29,41 +30,43 @@ export function decisionStateText(hit: HitDetail): string {
   }
 }
 
+/** Why the signed-in user cannot request an escalation of the hit now, in words. */
+export function escalationUnavailableText(hit: HitDetail): string {
+  if (hit.escalation?.status === 'PENDING') return 'An escalation request for this hit is already waiting for a supervisor’s decision.';
+  if (!canDecide(hit)) return decisionStateText(hit);
+  return 'You cannot request an escalation for this hit.';
+}
+
 /** Clear, confirm or escalate, or why none of them applies. */
 export function DecisionPanel({ hit, onDecide }: { hit: HitDetail; onDecide: (kind: DecisionKind) => void }) {
+  const decide = canDecide(hit);
   return (
     <section aria-labelledby="decision-heading" className="mb-6 rounded-lg border border-border p-4">
       <h2 id="decision-heading" className="text-lg font-semibold">
         Decision
       </h2>
-      {canDecide(hit) ? (
-        <>
-          <div className="mt-3 flex flex-wrap items-center gap-2">
-            <Button id="decide-clear" aria-keyshortcuts="c" onClick={() => onDecide('clear')}>
-              Clear as false positive <Kbd aria-hidden className="text-fg">c</Kbd>
+      {decide || hit.can.escalate ? (
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          {decide ? (
+            <>
+              <Button id="decide-clear" aria-keyshortcuts="c" onClick={() => onDecide('clear')}>
+                Clear as false positive <Kbd aria-hidden className="text-fg">c</Kbd>
+              </Button>
+              <Button id="decide-confirm" variant="secondary" aria-keyshortcuts="f" onClick={() => onDecide('confirm')}>
+                Confirm match <Kbd aria-hidden>f</Kbd>
+              </Button>
+            </>
+          ) : null}
+          {hit.can.escalate ? (
+            <Button asChild variant="secondary">
+              <Link id="request-escalation" href={escalateHref(hit.id)} aria-keyshortcuts="e">
+                Request escalation <Kbd aria-hidden>e</Kbd>
+              </Link>
             </Button>
-            <Button id="decide-confirm" variant="secondary" aria-keyshortcuts="f" onClick={() => onDecide('confirm')}>
-              Confirm match <Kbd aria-hidden>f</Kbd>
-            </Button>
-            {/* Becomes a link to /hits/{id}/escalate with the escalation workflow. */}
-            <Button
-              id="request-escalation"
-              variant="secondary"
-              aria-disabled="true"
-              aria-describedby="escalation-unavailable"
-              className="cursor-not-allowed opacity-60"
-              onClick={(event) => event.preventDefault()}
-            >
-              Request escalation
-            </Button>
-          </div>
-          <p id="escalation-unavailable" className="mt-2 text-sm text-muted">
-            {ESCALATION_UNAVAILABLE}
-          </p>
-        </>
-      ) : (
-        <p className="mt-2 text-sm">{decisionStateText(hit)}</p>
-      )}
+          ) : null}
+        </div>
+      ) : null}
+      {decide ? null : <p className="mt-2 text-sm">{decisionStateText(hit)}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { MatchExplanation } from '@/components/hits/match-explanation';
@@ -9,9 +10,10 @@ import { useShortcuts, type Shortcut } from '@/components/ui/use-shortcuts';
 import type { RevealableField } from '@/lib/schemas/hit';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
 import { DecisionDialog, type DecisionKind, type DecisionRequest } from './decision-dialog';
-import { canDecide, decisionStateText, DecisionPanel, ESCALATION_UNAVAILABLE } from './decision-panel';
+import { canDecide, decisionStateText, DecisionPanel, escalateHref, escalationUnavailableText } from './decision-panel';
 import { RETENTION_NOTICE, revealTargets } from './detail-format';
 import { EntryPanel } from './entry-panel';
+import { EscalationState } from './escalation-state';
 import { HitHeader } from './hit-header';
 import { HitTimeline } from './hit-timeline';
 import { NoteForm } from './note-form';
@@ -23,6 +25,7 @@ import { useHitDetail, useNextHit } from './use-hit-actions';
 /** The hit detail page: evidence side by side, the decision, the history and the shortcuts. */
 export function HitDetailView({ initialHit, renderedAt }: { initialHit: HitDetail; renderedAt: string }) {
   const { data: hit } = useHitDetail(initialHit);
+  const router = useRouter();
   const next = useNextHit();
   const statusRef = useRef<HTMLParagraphElement>(null);
   // Clear values live here and nowhere else: not in the query cache, storage or the URL.
@@ -46,14 +49,14 @@ export function HitDetailView({ initialHit, renderedAt }: { initialHit: HitDetai
   }
 
   function requestEscalation() {
-    document.getElementById('request-escalation')?.focus();
-    toast.info(canDecide(hit) ? ESCALATION_UNAVAILABLE : decisionStateText(hit));
+    if (hit.can.escalate) router.push(escalateHref(hit.id));
+    else toast.info(escalationUnavailableText(hit));
   }
 
   const shortcuts: Shortcut[] = [
     { key: 'c', description: 'Clear as false positive (asks for the reason)', run: () => openDecision('clear') },
     { key: 'f', description: 'Confirm match (asks for a note)', run: () => openDecision('confirm') },
-    { key: 'e', description: 'Request escalation', run: requestEscalation },
+    { key: 'e', description: 'Request escalation (opens the request form)', run: requestEscalation },
     { key: 'r', description: 'Reveal a masked field (asks for the purpose)', run: () => openReveal() },
     { key: 'n', description: 'Next hit', run: () => next.mutate() },
     { key: '?', description: 'Show keyboard shortcuts', run: () => setHelpOpen(true) },
@@ -76,6 +79,7 @@ export function HitDetailView({ initialHit, renderedAt }: { initialHit: HitDetai
     <>
       <HitHeader hit={hit} renderedAt={renderedAt} statusRef={statusRef} actions={actions} />
       <DecisionPanel hit={hit} onDecide={openDecision} />
+      {hit.escalation ? <EscalationState hitId={hit.id} escalation={hit.escalation} /> : null}
       <section aria-labelledby="explanation-heading" className="mb-6 rounded-lg border border-border p-4">
         <h2 id="explanation-heading" className="text-lg font-semibold">
           Why this is a hit

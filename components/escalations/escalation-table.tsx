@@ -1,0 +1,114 @@
+'use client';
+
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { useMemo, type ReactNode } from 'react';
+import { Link } from '@/components/ui/app-link';
+import { cn } from '@/components/ui/cn';
+import { formatAge } from '@/lib/format';
+import type { EscalationSummary } from '@/lib/schemas/escalation';
+import { EscalationStatusBadge, legalBasisLabel, legalBasisShort, OverdueBadge, UrgencyBadge } from './escalation-labels';
+
+const column = createColumnHelper<EscalationSummary>();
+
+function AgeCell({ item, now }: { item: EscalationSummary; now: number }) {
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <time dateTime={item.createdAt} className="whitespace-nowrap tabular-nums">
+        {formatAge(new Date(item.createdAt), new Date(now))}
+      </time>
+      {item.overdue ? <OverdueBadge /> : null}
+    </div>
+  );
+}
+
+function TravellerCell({ item }: { item: EscalationSummary }) {
+  return (
+    <div>
+      <Link href={`/escalations/${encodeURIComponent(item.id)}`} className="font-mono font-medium text-primary underline-offset-4 hover:underline">
+        <span className="sr-only">Open escalation request for </span>
+        {item.travellerName}
+      </Link>
+      {item.repersonalisation ? <div className="text-xs text-warn">Re-personalisation</div> : null}
+    </div>
+  );
+}
+
+/** The escalation requests of one status view; each row links to its request. */
+export function EscalationTable({ items, now, emptyState }: { items: EscalationSummary[]; now: number; emptyState: ReactNode }) {
+  const columns = useMemo<ColumnDef<EscalationSummary>[]>(
+    () => [
+      column.display({ id: 'age', header: 'Age', cell: ({ row }) => <AgeCell item={row.original} now={now} /> }),
+      column.display({ id: 'urgency', header: 'Urgency', cell: ({ row }) => <UrgencyBadge urgency={row.original.urgency} /> }),
+      column.display({ id: 'traveller', header: 'Traveller', cell: ({ row }) => <TravellerCell item={row.original} /> }),
+      column.display({ id: 'offence', header: 'Offence category', cell: ({ row }) => row.original.offenceCategory }),
+      column.display({
+        id: 'legalBasis',
+        header: 'Legal basis',
+        cell: ({ row }) => <span title={legalBasisLabel(row.original.legalBasis)}>{legalBasisShort(row.original.legalBasis)}</span>,
+      }),
+      column.display({ id: 'requester', header: 'Requested by', cell: ({ row }) => row.original.requesterName }),
+      column.display({ id: 'recipient', header: 'Recipient', cell: ({ row }) => row.original.recipientName }),
+      column.display({
+        id: 'status',
+        header: 'Status',
+        cell: ({ row }) => (
+          <div className="space-y-1">
+            <EscalationStatusBadge status={row.original.status} />
+            {row.original.deciderName ? <div className="text-xs text-muted">by {row.original.deciderName}</div> : null}
+          </div>
+        ),
+      }),
+    ],
+    [now],
+  );
+
+  // TanStack Table returns fresh functions each render by design; it is not memoised here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({ data: items, columns, getRowId: (item) => item.id, getCoreRowModel: getCoreRowModel() });
+  const rows = table.getRowModel().rows;
+
+  return (
+    <div className="overflow-x-auto rounded-md border border-border">
+      <table className="w-full text-left text-sm" aria-describedby="escalation-list-description">
+        <caption className="px-3 py-2 text-left text-sm font-semibold">Escalation requests</caption>
+        <thead className="bg-surface text-xs uppercase tracking-wide text-muted">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col" className="px-3 py-2 font-semibold">
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="px-3 py-8 text-center text-muted">
+                {emptyState}
+              </td>
+            </tr>
+          ) : null}
+          {rows.map((row) => (
+            <tr
+              key={row.id}
+              data-escalation-id={row.original.id}
+              data-overdue={row.original.overdue || undefined}
+              className={cn('border-t border-border align-top', row.original.overdue && 'bg-danger-bg/40')}
+            >
+              {row.getVisibleCells().map((cell) => {
+                const Cell = cell.column.id === 'traveller' ? 'th' : 'td';
+                return (
+                  <Cell key={cell.id} scope={Cell === 'th' ? 'row' : undefined} className="px-3 py-2 text-left font-normal">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Cell>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
