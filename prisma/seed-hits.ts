@@ -79,10 +79,16 @@ function recipientFor(category: string, rng: Rng, recipients: Readonly<Record<st
   return id;
 }
 
+// Written as a careful analyst would: which identifiers agree and how, never the traveller's
+// values themselves (the justification is read by people who see the traveller masked).
+const FIELD_WORDS: Readonly<Record<FieldExplanation['field'], string>> = {
+  familyName: 'family name', givenNames: 'given names', dateOfBirth: 'date of birth', nationality: 'nationality', document: 'document number',
+};
+
 function describe(explanation: readonly FieldExplanation[]): string {
   return explanation
     .filter((item) => item.agrees === true)
-    .map((item) => `${item.field} ${JSON.stringify(item.travellerValue)} agrees with ${JSON.stringify(item.entryValue)} (${item.method}${item.precision ? `, ${item.precision}` : ''})`)
+    .map((item) => `${FIELD_WORDS[item.field]} agrees with the listing (${item.method}${item.precision ? `, ${item.precision.toLowerCase()} precision` : ''})`)
     .join('; ');
 }
 
