@@ -2,6 +2,8 @@
 // compares the traveller and the entry the seed paired and explains the hit field by
 // field, so the seeded explanations, scores and clear reasons follow from the data.
 
+import { normaliseName } from '@/server/screening/normalise';
+
 export type MatchField = 'familyName' | 'givenNames' | 'dateOfBirth' | 'nationality' | 'document';
 export type MatchMethod = 'exact' | 'transliteration' | 'phonetic' | 'alias' | 'fuzzy' | 'none' | 'absent';
 export type Precision = 'DAY' | 'MONTH' | 'YEAR';
@@ -40,19 +42,8 @@ export interface MatchEntry {
 }
 
 const FUZZY_THRESHOLD = 0.85;
-const SPECIAL: Readonly<Record<string, string>> = { ß: 'SS', Ł: 'L', ł: 'L', Ø: 'O', ø: 'O', Æ: 'AE', æ: 'AE', Đ: 'D', đ: 'D', ı: 'I', Œ: 'OE', œ: 'OE' };
 
-/** Upper-case ASCII letters and single spaces; diacritics, apostrophes and hyphens go. */
-export function normaliseName(value: string): string {
-  return value
-    .replace(/[ßŁłØøÆæĐđıŒœ]/g, (c) => SPECIAL[c] ?? c)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .replace(/[^A-Z]+/g, ' ')
-    .trim();
-}
-
+export { normaliseName };
 // Spellings that transliteration schemes disagree on fold to one form.
 const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/^(AL|EL|UL) ?/, ''], [/ /g, ''], [/SCH/g, 'SH'], [/TCH/g, 'CH'], [/KH/g, 'H'], [/GH/g, 'G'], [/PH/g, 'F'],

@@ -3,23 +3,10 @@
 import { useState } from 'react';
 import { LocalTime } from '@/components/hits/detail/local-time';
 import { Badge } from '@/components/ui/badge';
+import type { RepersonalisationReviewItem } from '@/lib/schemas/escalation';
 import { legalBasisLabel, legalBasisShort } from './escalation-labels';
 import { RepersonalisationReviewForm } from './repersonalisation-review-form';
 
-/** One approved re-personalisation as the privacy officer's review list shows it. */
-export interface RepersonalisationReviewItem {
-  id: string;
-  hitId: string;
-  approvedAt: string;
-  approverName: string;
-  requesterName: string;
-  recipientName: string;
-  legalBasis: string;
-  offenceCategory: string;
-  reviewedAt: string | null;
-  reviewerName: string | null;
-  reviewNote: string | null;
-}
 
 // Unreviewed first (oldest approval first), then reviewed (latest review first). The order is
 // fixed when the page loads, so a row does not jump away from the reviewer who just recorded it.

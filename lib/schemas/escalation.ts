@@ -148,3 +148,18 @@ export interface DisclosurePackageView {
   expiresAt: string;
   createdAt: string;
 }
+
+/** One approved re-personalisation as the privacy officer's review list shows it. */
+export interface RepersonalisationReviewItem {
+  id: string;
+  hitId: string;
+  approvedAt: string;
+  approverName: string;
+  requesterName: string;
+  recipientName: string;
+  legalBasis: string;
+  offenceCategory: string;
+  reviewedAt: string | null;
+  reviewerName: string | null;
+  reviewNote: string | null;
+}

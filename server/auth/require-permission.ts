@@ -15,16 +15,14 @@ export async function requirePermission(
   resource: { type: string; id?: string | null } = { type: 'permission' },
 ): Promise<void> {
   if (caller.actorType === 'USER' && hasPermission(caller.role, permission)) return;
-  await db().$transaction(async (tx) => {
-    await recordAccessEvent(tx, caller, {
-      operation: 'DENIED',
-      outcome: 'DENIED',
-      resourceType: resource.type,
-      resourceId: resource.id ?? null,
-      details: { permission },
-    });
-  });
+  await recordDenial(caller, resource, { permission });
   throw new ForbiddenError(permission);
+}
+
+async function recordDenial(caller: Caller, resource: { type: string; id?: string | null }, details: Record<string, string>): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await recordAccessEvent(tx, caller, { operation: 'DENIED', outcome: 'DENIED', resourceType: resource.type, resourceId: resource.id ?? null, details });
+  });
 }
 
 /**
@@ -32,14 +30,6 @@ export async function requirePermission(
  * itself, such as four-eyes — recording the DENIED event the same way, then throwing.
  */
 export async function denyAccess(caller: Caller, resource: { type: string; id?: string | null }, reason: string): Promise<never> {
-  await db().$transaction(async (tx) => {
-    await recordAccessEvent(tx, caller, {
-      operation: 'DENIED',
-      outcome: 'DENIED',
-      resourceType: resource.type,
-      resourceId: resource.id ?? null,
-      details: { reason },
-    });
-  });
+  await recordDenial(caller, resource, { reason });
   throw new ForbiddenError(reason);
 }

@@ -1,22 +1,9 @@
 import 'server-only';
-import { LEGAL_BASES, type LegalBasis } from '@/lib/schemas/escalation';
+import { LEGAL_BASES, type LegalBasis, type RepersonalisationReviewItem } from '@/lib/schemas/escalation';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 
-export interface RepersonalisationReviewItem {
-  id: string;
-  hitId: string;
-  approvedAt: string;
-  approverName: string;
-  requesterName: string;
-  recipientName: string;
-  legalBasis: string;
-  offenceCategory: string;
-  reviewedAt: string | null;
-  reviewerName: string | null;
-  reviewNote: string | null;
-}
 
 /**
  * Every approved re-personalisation (PNR art. 12(3)), which the data protection officer
