@@ -1,10 +1,10 @@
 'use client';
 
+import { DialogFormFooter } from '@/components/ui/dialog-form-footer';
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { toast } from 'sonner';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/hits/detail/form-errors';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
+import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { escalationDecisionSchema } from '@/lib/schemas/escalation';
@@ -118,21 +118,7 @@ function DecisionForm({ escalationId, version, kind, onDecided }: { escalationId
           <Textarea {...control} value={note} maxLength={2000} aria-required={kind === 'reject'} onChange={(event) => setNote(event.target.value)} />
         )}
       </Field>
-      {message ? (
-        <p role="alert" className="rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
-          {message}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <Button type="button" variant="secondary">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={decide.isPending}>
-          {decide.isPending ? 'Saving…' : COPY[kind].submit}
-        </Button>
-      </div>
+      <DialogFormFooter message={message} pending={decide.isPending} submit={COPY[kind].submit} pendingLabel="Saving…" />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
+import { DialogFormFooter } from '@/components/ui/dialog-form-footer';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
+import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
@@ -125,21 +125,7 @@ function RevealForm({
       <Field id={`${id}-explanation`} label="Explanation" hint="Required with “Other” (at least 5 characters)." error={errors.purposeNote}>
         {(control) => <Textarea {...control} value={purposeNote} maxLength={500} onChange={(event) => setPurposeNote(event.target.value)} />}
       </Field>
-      {message ? (
-        <p role="alert" className="rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
-          {message}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <Button type="button" variant="secondary">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Revealing…' : 'Reveal'}
-        </Button>
-      </div>
+      <DialogFormFooter message={message} pending={pending} submit="Reveal" pendingLabel="Revealing…" />
     </form>
   );
 }
