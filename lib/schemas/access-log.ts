@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+// The access log as the privacy officer searches it: filters (lenient, like the hit
+// queue's: a bad one is ignored and named), the rows the server sends, verification.
+
+export const ACCESS_OPERATIONS = [
+  'COLLECTION', 'CONSULTATION', 'ALTERATION', 'DISCLOSURE', 'COMBINATION', 'ERASURE', 'LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'DENIED',
+] as const;
+export type AccessOperation = (typeof ACCESS_OPERATIONS)[number];
+export const ACCESS_OUTCOMES = ['ALLOWED', 'DENIED', 'FAILED'] as const;
+
+export const ACCESS_LOG_PAGE_SIZE = 100;
+
+const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'Use a date like 2026-11-25 or 2026-11-25T14:30.')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'Not a real date.');
+
+export const accessLogFilterFields = {
+  /** A user's email (or part of it). */
+  actor: z.string().trim().min(1).max(254),
+  /** The person: by traveller id, booking reference or document number (the lookup is itself logged). */
+  travellerId: z.uuid(),
+  bookingReference: z.string().trim().min(3).max(20),
+  documentNumber: z.string().trim().min(3).max(40),
+  operation: z.enum(ACCESS_OPERATIONS),
+  outcome: z.enum(ACCESS_OUTCOMES),
+  from: isoDateTime,
+  to: isoDateTime,
+  purpose: z.string().trim().min(2).max(200),
+  cursor: z.string().regex(/^\d{1,19}$/, 'Not a page position.'),
+} as const;
+export type AccessLogFilterKey = keyof typeof accessLogFilterFields;
+
+export type AccessLogQuery = Partial<{ [K in AccessLogFilterKey]: z.infer<(typeof accessLogFilterFields)[K]> }>;
+
+const LABELS: Record<AccessLogFilterKey, string> = {
+  actor: 'user',
+  travellerId: 'person',
+  bookingReference: 'booking reference',
+  documentNumber: 'document number',
+  operation: 'operation',
+  outcome: 'outcome',
+  from: 'from',
+  to: 'to',
+  purpose: 'purpose',
+  cursor: 'page position',
+};
+
+/** Reads the search's URL parameters; never throws. */
+export function parseAccessLogQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): {
+  query: AccessLogQuery;
+  ignored: { key: string; message: string }[];
+} {
+  const get = (key: string) => {
+    if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+    const value = params[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const query: Record<string, unknown> = {};
+  const ignored: { key: string; message: string }[] = [];
+  for (const key of Object.keys(accessLogFilterFields) as AccessLogFilterKey[]) {
+    const raw = get(key);
+    if (raw === undefined || raw === '') continue;
+    const parsed = accessLogFilterFields[key].safeParse(raw);
+    if (parsed.success) query[key] = parsed.data;
+    else ignored.push({ key, message: `The ${LABELS[key]} “${raw.slice(0, 40)}” is not valid and was ignored.` });
+  }
+  if (typeof query.from === 'string' && typeof query.to === 'string' && Date.parse(query.from) > Date.parse(query.to)) {
+    ignored.push({ key: 'to', message: 'The time range ends before it starts; its end was ignored.' });
+    delete query.to;
+  }
+  return { query: query as AccessLogQuery, ignored };
+}
+
+export function accessLogQueryToParams(query: AccessLogQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(accessLogFilterFields) as AccessLogFilterKey[]) {
+    const value = query[key];
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params;
+}
+
+// ---- What the server sends -------------------------------------------------------------
+
+export interface AccessEventView {
+  seq: string;
+  at: string;
+  actorType: string;
+  actorLabel: string | null;
+  role: string | null;
+  operation: AccessOperation;
+  outcome: (typeof ACCESS_OUTCOMES)[number];
+  resourceType: string;
+  resourceId: string | null;
+  travellerId: string | null;
+  purpose: string | null;
+  recipient: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: unknown;
+}
+
+export interface AccessLogPage {
+  items: AccessEventView[];
+  /** seq to continue from (newest first), null on the last page. */
+  nextCursor: string | null;
+  /** When the search named a person by booking reference or document number: who was found. */
+  persons: { travellerId: string; label: string }[] | null;
+}
+
+export interface ChainVerification {
+  intact: boolean;
+  checked: number;
+  /** The last event verified (the head when intact). */
+  lastSeq: string | null;
+  lastAt: string | null;
+  firstBroken: { seq: string; kind: 'changed' | 'deleted' | 'inserted' | 'head'; message: string } | null;
+  checkpoints: { checked: number; mismatched: number };
+  durationMs: number;
+  eventsPerSecond: number;
+}
