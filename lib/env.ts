@@ -27,6 +27,8 @@ const envSchema = z.object({
   ESCALATION_PENDING_LIMIT_HOURS: z.coerce.number().positive().default(24),
   // An approved disclosure package can be opened for this many days, then no more.
   DISCLOSURE_VALID_DAYS: z.coerce.number().int().positive().default(30),
+  // Where access-log checkpoints are also appended (one JSON line each), for shipping elsewhere.
+  ACCESS_LOG_ANCHOR_FILE: z.string().min(1).default('.data/access-log-anchors.jsonl'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -121,3 +121,20 @@ export interface ChainVerification {
   durationMs: number;
   eventsPerSecond: number;
 }
+
+/** Everything that happened to one traveller's data: for a data subject's access request. */
+export interface PersonReport {
+  person: {
+    travellerId: string;
+    maskedName: string;
+    bookingReference: string | null;
+    flightNumber: string;
+    flightDate: string;
+    collectedAt: string;
+    maskedAt: string | null;
+  };
+  events: AccessEventView[];
+  /** More events exist than the page shows; the export has them all. */
+  truncated: boolean;
+  summary: { operation: string; count: number }[];
+}

@@ -1,31 +1,47 @@
 import type { Metadata } from 'next';
+import { AccessLogBrowser } from '@/components/access-log/access-log-browser';
+import { VerifyChainPanel } from '@/components/access-log/verify-chain-panel';
 import { Link } from '@/components/ui/app-link';
 import { PageHeader } from '@/components/ui/page-header';
+import { parseAccessLogQuery } from '@/lib/schemas/access-log';
+import { searchAccessLog } from '@/server/access-log/search-access-log';
+import { hasPermission } from '@/server/auth/permissions';
 import { requirePagePermission } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Access log' };
 
-export default async function Page() {
-  await requirePagePermission('access-log.read', '/access-log');
+// The URL holds the search; the page reads one page of it (searchAccessLog records the search
+// as an access event) and the client only renders it: no background refetch, one event per view.
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requirePagePermission('access-log.read', '/access-log');
+  const { query, ignored } = parseAccessLogQuery(await searchParams);
+  const page = await searchAccessLog(caller, query);
+  const canVerify = hasPermission(caller.role, 'access-log.verify');
   return (
     <>
       <PageHeader
         title="Access log"
-        description="Who looked at which person, when and why. Search, reports and integrity verification arrive with the access-log workflow; every event is already being recorded."
+        description="Who did what to which person’s data, when, why and from where — newest first. Every search here is itself recorded."
       />
-      <section aria-labelledby="reviews-heading" className="rounded-md border border-border p-4">
-        <h2 id="reviews-heading" className="text-lg font-semibold">
-          Re-personalisations to review
-        </h2>
-        <p className="mt-1 text-sm text-muted">
-          Every approved re-personalisation of masked data (PNR art. 12(3)) is reported to you for an ex-post review.
-        </p>
-        <p className="mt-3">
-          <Link href="/access-log/repersonalisations" className="font-medium text-primary underline">
-            Open the re-personalisation reviews
-          </Link>
-        </p>
-      </section>
+      <div className="space-y-6">
+        <AccessLogBrowser query={query} ignored={ignored} page={page} canExport={hasPermission(caller.role, 'access-log.export')} />
+        <div className={canVerify ? 'grid gap-6 lg:grid-cols-2' : undefined}>
+          {canVerify ? <VerifyChainPanel /> : null}
+          <section aria-labelledby="reviews-heading" className="rounded-md border border-border p-4 print:hidden">
+            <h2 id="reviews-heading" className="text-lg font-semibold">
+              Re-personalisations to review
+            </h2>
+            <p className="mt-1 text-sm text-muted">
+              Every approved re-personalisation of masked data (PNR art. 12(3)) is reported to you for an ex-post review.
+            </p>
+            <p className="mt-3">
+              <Link href="/access-log/repersonalisations" className="font-medium text-primary underline">
+                Open the re-personalisation reviews
+              </Link>
+            </p>
+          </section>
+        </div>
+      </div>
     </>
   );
 }

@@ -1,0 +1,39 @@
+import { apiFetch } from '@/lib/api-client';
+import { accessLogQueryToParams, type AccessLogQuery, type ChainVerification } from '@/lib/schemas/access-log';
+
+// One key factory for the access log (CONVENTIONS.md habit 6). Searches are read by the
+// page on the server, never in the background: each search is itself an access event.
+export const accessLogKeys = {
+  all: ['access-log'] as const,
+  /** Mutation key of the chain verification, so any part of the page can tell it is running. */
+  verify: () => [...accessLogKeys.all, 'verify'] as const,
+};
+
+export type ExportFormat = 'csv' | 'json';
+
+/** The search's URL: the filters (and page position) as bookmarkable parameters. */
+export function accessLogHref(query: AccessLogQuery): string {
+  const params = accessLogQueryToParams(query).toString();
+  return params ? `/access-log?${params}` : '/access-log';
+}
+
+/** The whole result of a search as a file (every page, so the position is left out). */
+export function accessLogExportHref(query: AccessLogQuery, format: ExportFormat): string {
+  const params = accessLogQueryToParams({ ...query, cursor: undefined });
+  params.set('format', format);
+  return `/api/v1/access-log/export?${params.toString()}`;
+}
+
+export function personReportHref(travellerId: string): string {
+  return `/access-log/person/${encodeURIComponent(travellerId)}`;
+}
+
+/** A data subject's full history as a file: the report without the page's limit. */
+export function personReportExportHref(travellerId: string, format: ExportFormat): string {
+  return `/api/v1/access-log/person/${encodeURIComponent(travellerId)}/export?format=${format}`;
+}
+
+/** Recomputes the hash chain over every event; can take seconds on a large log. */
+export function verifyAccessLogChain(): Promise<ChainVerification> {
+  return apiFetch<ChainVerification>('/api/v1/access-log/verify', { method: 'POST' });
+}
