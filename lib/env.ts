@@ -29,6 +29,13 @@ const envSchema = z.object({
   DISCLOSURE_VALID_DAYS: z.coerce.number().int().positive().default(30),
   // Where access-log checkpoints are also appended (one JSON line each), for shipping elsewhere.
   ACCESS_LOG_ANCHOR_FILE: z.string().min(1).default('.data/access-log-anchors.jsonl'),
+  // Anomaly rules (server/access-log/anomalies): working hours in UTC, and the thresholds.
+  WORKING_HOURS_UTC: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, 'WORKING_HOURS_UTC looks like 6-20 (from hour to hour, UTC)')
+    .default('6-20'),
+  ANOMALY_REVEALS_PER_HOUR: z.coerce.number().int().positive().default(20),
+  ANOMALY_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(3),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -138,3 +138,57 @@ export interface PersonReport {
   truncated: boolean;
   summary: { operation: string; count: number }[];
 }
+
+export const ANOMALY_RULES = {
+  UNASSIGNED_CONSULTATION: {
+    title: 'Hit opened by someone it was not assigned to',
+    description:
+      'A user opened a hit that is assigned to, or was decided by, another person. (Judged against the hit’s current assignment.)',
+  },
+  REVEAL_WITHOUT_DECISION: {
+    title: 'Reveal not followed by a decision',
+    description: 'A user revealed a masked field and made no decision on that hit (clear, confirm, escalate) within 24 hours.',
+  },
+  REVEAL_BURST: {
+    title: 'Many reveals in one hour',
+    description: 'A user revealed more masked fields within one clock hour than the configured limit (ANOMALY_REVEALS_PER_HOUR).',
+  },
+  OUTSIDE_WORKING_HOURS: {
+    title: 'Activity outside working hours',
+    description: 'A user touched personal data outside the configured working hours (WORKING_HOURS_UTC); one flag per user and day.',
+  },
+  MASKED_DATA_ACCESS: {
+    title: 'Access to masked data',
+    description: 'Data of a traveller masked under retention (older than 6 months, PNR art. 12(2)) were consulted or disclosed after masking.',
+  },
+  REPEATED_DENIALS: {
+    title: 'Repeated refused requests',
+    description: 'A user was refused at least the configured number of times (ANOMALY_DENIALS_PER_HOUR) within one clock hour.',
+  },
+} as const;
+export type AnomalyRule = keyof typeof ANOMALY_RULES;
+
+export interface AnomalyItem {
+  /** Stable key of the flagged item within its rule (what a review marks). */
+  key: string;
+  actorLabel: string | null;
+  at: string;
+  travellerId: string | null;
+  detail: string;
+  review: { note: string; reviewerName: string; reviewedAt: string } | null;
+}
+
+export interface AnomalyFlag {
+  rule: AnomalyRule;
+  title: string;
+  description: string;
+  count: number;
+  unreviewed: number;
+  items: AnomalyItem[];
+}
+
+export const anomalyReviewSchema = z.object({
+  rule: z.enum(Object.keys(ANOMALY_RULES) as [AnomalyRule, ...AnomalyRule[]], { error: 'Unknown rule.' }),
+  itemKey: z.string().min(1).max(200),
+  note: z.string().trim().min(5, 'Write what you found, in at least 5 characters.').max(2000),
+});
