@@ -25,7 +25,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       />
       <div className="space-y-6">
         <AccessLogBrowser query={query} ignored={ignored} page={page} canExport={hasPermission(caller.role, 'access-log.export')} />
-        <div className={canVerify ? 'grid gap-6 lg:grid-cols-2' : undefined}>
+        <div className="grid gap-6 lg:grid-cols-2">
           {canVerify ? <VerifyChainPanel /> : null}
           <section aria-labelledby="reviews-heading" className="rounded-md border border-border p-4 print:hidden">
             <h2 id="reviews-heading" className="text-lg font-semibold">
@@ -37,6 +37,17 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
             <p className="mt-3">
               <Link href="/access-log/repersonalisations" className="font-medium text-primary underline">
                 Open the re-personalisation reviews
+              </Link>
+            </p>
+          </section>
+          <section aria-labelledby="anomalies-heading" className="rounded-md border border-border p-4 print:hidden">
+            <h2 id="anomalies-heading" className="text-lg font-semibold">
+              Anomaly flags
+            </h2>
+            <p className="mt-1 text-sm text-muted">Named rules over the last 30 days that point at access worth a second look.</p>
+            <p className="mt-3">
+              <Link href="/access-log/anomalies" className="font-medium text-primary underline">
+                Open the anomaly flags
               </Link>
             </p>
           </section>
