@@ -1,0 +1,44 @@
+import 'server-only';
+import { appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db, Tx } from '@/server/db';
+
+/** Where anchors go unless configured (ACCESS_LOG_ANCHOR_FILE, parsed in lib/env.ts). */
+export const DEFAULT_ANCHOR_FILE = '.data/access-log-anchors.jsonl';
+
+export interface Checkpoint {
+  id: string;
+  seq: string;
+  hash: string;
+  count: string;
+  at: string;
+  note: string | null;
+}
+
+/**
+ * Records the chain's head (seq, hash, number of events) as a checkpoint row and as one
+ * JSON line of the anchor file. The row lets verification see a rewrite of the chain up
+ * to it; the file, shipped off this server by the deployment, still shows one when
+ * whoever rewrote the chain also rewrote the checkpoints. Null when the log is empty.
+ */
+export async function writeCheckpoint(client: Db | Tx, note?: string | null, anchorFile: string = DEFAULT_ANCHOR_FILE): Promise<Checkpoint | null> {
+  // One statement, one snapshot: the head and the count agree without locking out writers.
+  const [row] = await client.$queryRaw<{ id: bigint; seq: bigint; hash: string; count: bigint; at: Date; note: string | null }[]>`
+    INSERT INTO "AccessLogCheckpoint" (seq, hash, count, note)
+    SELECT h."lastSeq", h.hash, (SELECT count(*) FROM "AccessEvent" e WHERE e.seq <= h."lastSeq"), ${note ?? null}
+    FROM "AccessLogHead" h WHERE h.id = 1 AND h."lastSeq" > 0
+    RETURNING id, seq, hash, count, at, note`;
+  if (!row) return null;
+  const checkpoint: Checkpoint = {
+    id: row.id.toString(),
+    seq: row.seq.toString(),
+    hash: row.hash,
+    count: row.count.toString(),
+    at: row.at.toISOString(),
+    note: row.note,
+  };
+  const file = path.resolve(anchorFile);
+  await mkdir(path.dirname(file), { recursive: true });
+  await appendFile(file, `${JSON.stringify(checkpoint)}\n`, 'utf8');
+  return checkpoint;
+}
