@@ -9,7 +9,10 @@ test('the privacy officer finds a person by booking reference, opens the report 
   expect(person).toBeTruthy();
   const officer = await loginAs('privacy');
   await page.goto('/access-log');
+  // The form is React's once the page has hydrated; typing earlier would be lost.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Booking reference').fill(person!.bookingReference);
+  await expect(page.getByLabel('Booking reference')).toHaveValue(person!.bookingReference);
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/bookingReference=/);
   await expect(page.getByRole('table', { name: 'Access events' }).locator('tbody tr[data-seq]').first()).toBeVisible();

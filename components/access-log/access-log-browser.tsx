@@ -48,9 +48,7 @@ export function AccessLogBrowser({ query, ignored, page, canExport }: AccessLogB
           </ul>
         ) : null}
       </div>
-      {/* Remounted once hydrated, so the From/To fields switch from UTC to the reader's local time. */}
       <AccessLogSearchForm
-        key={local ? 'local' : 'utc'}
         query={query}
         local={local}
         pending={pending}

@@ -65,6 +65,13 @@ export function AccessLogSearchForm({
     setDraft(toDraft(query, local));
     setErrors({});
   }
+  // Once hydrated, only From/To switch from UTC to the reader's zone; what was typed stays.
+  const [seenLocal, setSeenLocal] = useState(local);
+  if (local !== seenLocal) {
+    setSeenLocal(local);
+    const zoned = toDraft(query, local);
+    setDraft((current) => ({ ...current, from: zoned.from, to: zoned.to }));
+  }
 
   const change = (key: DraftKey, value: string) => setDraft((current) => ({ ...current, [key]: value }));
 
