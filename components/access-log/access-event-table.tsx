@@ -1,9 +1,9 @@
 'use client';
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/data-table';
 import type { ReactNode } from 'react';
 import { LocalTime } from '@/components/hits/detail/local-time';
-import { cn } from '@/components/ui/cn';
 import type { AccessEventView } from '@/lib/schemas/access-log';
 import { ActorCell, OutcomeCell, PersonCell, ResourceCell, TextCell } from './access-event-cells';
 import { operationLabel } from './access-log-labels';
@@ -45,35 +45,12 @@ export function AccessEventTable({
     <div className="overflow-x-auto rounded-md border border-border print:overflow-visible print:border-0">
       <table className="w-full text-left text-sm" aria-busy={busy || undefined} aria-describedby={describedBy}>
         <caption className="px-3 py-2 text-left text-sm font-semibold">{caption}</caption>
-        <thead className="bg-surface text-xs uppercase tracking-wide text-muted print:bg-transparent print:text-black">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-3 py-2 font-semibold">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <DataTableHead table={table} className="print:bg-transparent print:text-black" />
         <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={COLUMNS.length} className="px-3 py-8 text-center text-muted">
-                {emptyState}
-              </td>
-            </tr>
-          ) : null}
+          {rows.length === 0 ? <DataTableEmpty colSpan={COLUMNS.length}>{emptyState}</DataTableEmpty> : null}
           {rows.map((row) => (
             <tr key={row.id} data-seq={row.original.seq} className="border-t border-border align-top break-inside-avoid">
-              {row.getVisibleCells().map((cell) => {
-                const Cell = cell.column.id === 'time' ? 'th' : 'td';
-                return (
-                  <Cell key={cell.id} scope={Cell === 'th' ? 'row' : undefined} className={cn('px-3 py-2 text-left font-normal', Cell === 'th' && 'whitespace-nowrap')}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </Cell>
-                );
-              })}
+              <DataTableCells row={row} rowHeader="time" headerClass="whitespace-nowrap" />
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 'use client';
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/data-table';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from '@/components/ui/app-link';
 import { cn } from '@/components/ui/cn';
@@ -71,25 +72,9 @@ export function EscalationTable({ items, now, emptyState }: { items: EscalationS
     <div className="overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="escalation-list-description">
         <caption className="px-3 py-2 text-left text-sm font-semibold">Escalation requests</caption>
-        <thead className="bg-surface text-xs uppercase tracking-wide text-muted">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-3 py-2 font-semibold">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <DataTableHead table={table} />
         <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length} className="px-3 py-8 text-center text-muted">
-                {emptyState}
-              </td>
-            </tr>
-          ) : null}
+          {rows.length === 0 ? <DataTableEmpty colSpan={columns.length}>{emptyState}</DataTableEmpty> : null}
           {rows.map((row) => (
             <tr
               key={row.id}
@@ -97,14 +82,7 @@ export function EscalationTable({ items, now, emptyState }: { items: EscalationS
               data-overdue={row.original.overdue || undefined}
               className={cn('border-t border-border align-top', row.original.overdue && 'bg-danger-bg/40')}
             >
-              {row.getVisibleCells().map((cell) => {
-                const Cell = cell.column.id === 'traveller' ? 'th' : 'td';
-                return (
-                  <Cell key={cell.id} scope={Cell === 'th' ? 'row' : undefined} className="px-3 py-2 text-left font-normal">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </Cell>
-                );
-              })}
+              <DataTableCells row={row} rowHeader="traveller" />
             </tr>
           ))}
         </tbody>

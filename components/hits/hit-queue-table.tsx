@@ -2,13 +2,13 @@
 
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   useReactTable,
   type ColumnDef,
   type OnChangeFn,
   type RowSelectionState,
 } from '@tanstack/react-table';
+import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/data-table';
 import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { formatScore } from '@/lib/format';
@@ -126,30 +126,13 @@ export function HitQueueTable(props: HitQueueTableProps) {
     <div className="overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="hit-queue-description" aria-busy={props.busy || undefined}>
         <caption className="px-3 py-2 text-left text-sm font-semibold">Hit queue</caption>
-        <thead className="bg-surface text-xs uppercase tracking-wide text-muted">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th
-                  key={header.id}
-                  scope="col"
-                  className={cn('px-3 py-2 font-semibold', header.id === 'select' && 'w-10')}
-                  aria-sort={sorted?.id === header.id ? sorted.direction : undefined}
-                >
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <DataTableHead
+          table={table}
+          headerClass={(id) => id === 'select' && 'w-10'}
+          ariaSort={(id) => (sorted && sorted.id === id ? sorted.direction : undefined)}
+        />
         <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length} className="px-3 py-8 text-center text-muted">
-                {props.emptyState}
-              </td>
-            </tr>
-          ) : null}
+          {rows.length === 0 ? <DataTableEmpty colSpan={columns.length}>{props.emptyState}</DataTableEmpty> : null}
           {rows.map((row, index) => {
             const id = row.original.id;
             const active = props.activeId === id;
@@ -168,14 +151,7 @@ export function HitQueueTable(props: HitQueueTableProps) {
                   'data-[active]:bg-primary/10 data-[active]:outline-2 data-[active]:-outline-offset-2 data-[active]:outline-primary',
                 )}
               >
-                {row.getVisibleCells().map((cell) => {
-                  const Cell = cell.column.id === 'traveller' ? 'th' : 'td';
-                  return (
-                    <Cell key={cell.id} scope={Cell === 'th' ? 'row' : undefined} className="px-3 py-2 text-left font-normal">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </Cell>
-                  );
-                })}
+                <DataTableCells row={row} rowHeader="traveller" />
               </tr>
             );
           })}
