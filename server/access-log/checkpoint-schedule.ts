@@ -1,0 +1,32 @@
+import 'server-only';
+import { env } from '@/lib/env';
+import { db } from '@/server/db';
+import { writeCheckpoint } from './checkpoint';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Writes a checkpoint when the last one is older than the interval. The transaction-scoped
+ * advisory lock makes one instance do it when several run; the age check makes it once
+ * per interval however many instances wake up.
+ */
+export async function checkpointIfDue(now = new Date()): Promise<boolean> {
+  const minutes = env().ACCESS_LOG_CHECKPOINT_MINUTES;
+  if (minutes === 0) return false;
+  return db().$transaction(async (tx) => {
+    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('proportio:access-log-checkpoint')) AS locked`;
+    if (!lock?.locked) return false;
+    const last = await tx.accessLogCheckpoint.findFirst({ orderBy: { id: 'desc' }, select: { at: true } });
+    if (last && now.getTime() - last.at.getTime() < minutes * MINUTE_MS) return false;
+    return (await writeCheckpoint(tx, 'scheduled', env().ACCESS_LOG_ANCHOR_FILE)) !== null;
+  });
+}
+
+/** Checks every few minutes whether a checkpoint is due; never keeps the process alive. */
+export function startCheckpointSchedule(): void {
+  if (env().ACCESS_LOG_CHECKPOINT_MINUTES === 0) return;
+  const timer = setInterval(() => {
+    checkpointIfDue().catch((error: unknown) => console.error('Access-log checkpoint failed:', error));
+  }, 5 * MINUTE_MS);
+  timer.unref();
+}
