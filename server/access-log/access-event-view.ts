@@ -26,7 +26,9 @@ export async function accessLogWhere(
   const and: Prisma.AccessEventWhereInput[] = [];
   if (query.actor) {
     const users = await tx.user.findMany({ where: { email: { contains: query.actor, mode: 'insensitive' } }, select: { id: true }, take: 50 });
-    and.push({ OR: [{ actorId: { in: users.map((user) => user.id) } }, { actorLabel: query.actor }] });
+    // Users by id (the (actorId, at) index); only when no user matches, a token or system
+    // actor by its exact label. An OR of the two would keep the planner off the index.
+    and.push(users.length > 0 ? { actorId: { in: users.map((user) => user.id) } } : { actorLabel: query.actor });
   }
   let travellerIds: string[] | null = null;
   if (query.bookingReference || query.documentNumber) {

@@ -1,0 +1,113 @@
+// The access-log benchmark's operations. Searches: through the API as the signed-in privacy
+// officer, and as the SELECT Prisma sends for them (server/access-log/search-access-log.ts:
+// the WHERE of access-event-view.ts, ORDER BY seq DESC, LIMIT 101). The API also appends
+// one event per search (the search is itself logged) under the chain head's lock.
+// Recording: one transaction with and without append_access_events() of one event.
+import type pg from 'pg';
+import { contentHash } from '../../../server/access-log/chain.ts';
+import type { Operation } from './queue-ops.mts';
+
+const PAGE = 100;
+const T = '"public"."AccessEvent"';
+const COLUMNS = ['seq', 'at', 'actorType', 'actorLabel', 'role', 'operation', 'outcome', 'resourceType', 'resourceId', 'travellerId',
+  'purpose', 'recipient', 'ip', 'userAgent', 'details'].map((c) => `${T}."${c}"`).join(', ');
+const select = (where: string) => `SELECT ${COLUMNS} FROM ${T}${where ? ` WHERE ${where}` : ''} ORDER BY ${T}."seq" DESC LIMIT ${PAGE + 1} OFFSET 0`;
+
+const SQL = {
+  firstPage: select(''),
+  byTraveller: select(`(${T}."travellerId" IN ($1))`),
+  byActor: select(`((${T}."actorId" IN ($1) OR ${T}."actorLabel" = $2) AND ${T}."at" >= $3 AND ${T}."at" <= $4)`),
+};
+
+export interface AccessLogFixture {
+  travellerIds: string[];
+  actor: { id: string; email: string };
+  /** Seven-day windows spread over the generated years. */
+  windows: { from: Date; to: Date }[];
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+export async function loadAccessLogFixture(pool: pg.Pool, actorEmail: string, samples: number): Promise<AccessLogFixture> {
+  const actor = (await pool.query<{ id: string; email: string }>('SELECT id, email FROM "User" WHERE email = $1', [actorEmail])).rows[0];
+  if (!actor) throw new Error(`no user ${actorEmail}`);
+  // Travellers drawn uniformly (not by their number of events), keeping those the log names.
+  const travellers = await pool.query<{ id: string }>(`SELECT t.id FROM (SELECT id FROM "Traveller" ORDER BY random() LIMIT 5 * $1) t
+    WHERE EXISTS (SELECT 1 FROM "AccessEvent" e WHERE e."travellerId" = t.id) LIMIT $1`, [samples]);
+  if (travellers.rows.length === 0) throw new Error('no access events about travellers: seed the log first');
+  const span = (await pool.query<{ first: Date; last: Date }>(`SELECT min(at) AS first, max(at) AS last FROM "AccessEvent"`)).rows[0];
+  if (!span) throw new Error('the access log is empty');
+  const room = Math.max(0, span.last.getTime() - span.first.getTime() - WEEK_MS);
+  const windows = Array.from({ length: samples }, (_, i) => {
+    const from = new Date(span.first.getTime() + Math.floor(((i * 7919) % samples) / samples * room));
+    return { from, to: new Date(from.getTime() + WEEK_MS) };
+  });
+  return { travellerIds: travellers.rows.map((r) => r.id), actor, windows };
+}
+
+function items(body: unknown): { travellerId: string | null; at: string }[] {
+  const list = (body as { items?: unknown }).items;
+  if (!Array.isArray(list) || list.length === 0) throw new Error('the page has no items');
+  return list as { travellerId: string | null; at: string }[];
+}
+
+async function rows(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<void> {
+  const result = await pool.query(sql, params);
+  if (result.rowCount === 0) throw new Error('the query returned no rows');
+}
+
+export function searchOperations(fixture: AccessLogFixture): Operation[] {
+  const traveller = (i: number) => fixture.travellerIds[i % fixture.travellerIds.length] as string;
+  const window = (i: number) => fixture.windows[i % fixture.windows.length] as { from: Date; to: Date };
+  return [
+    { name: 'access log: first page', path: () => '/api/v1/access-log', check: (body) => void items(body), sql: (pool) => rows(pool, SQL.firstPage) },
+    {
+      name: 'access log: by person',
+      path: (i) => `/api/v1/access-log?travellerId=${traveller(i)}`,
+      check: (body, i) => {
+        if (items(body).some((item) => item.travellerId !== traveller(i))) throw new Error('an item is about another person');
+      },
+      sql: (pool, i) => rows(pool, SQL.byTraveller, [traveller(i)]),
+    },
+    {
+      name: 'access log: by user, 7 days',
+      path: (i) => `/api/v1/access-log?actor=${encodeURIComponent(fixture.actor.email)}&from=${window(i).from.toISOString()}&to=${window(i).to.toISOString()}`,
+      check: (body, i) => {
+        const { from, to } = window(i);
+        if (items(body).some((item) => Date.parse(item.at) < from.getTime() || Date.parse(item.at) > to.getTime())) throw new Error('an item is outside the range');
+      },
+      sql: (pool, i) => rows(pool, SQL.byActor, [fixture.actor.id, fixture.actor.email, window(i).from, window(i).to]),
+    },
+  ];
+}
+
+/** The cost of recording: the same short transaction without and with one appended event. */
+export function recordingOperations(fixture: AccessLogFixture): { without: (pool: pg.Pool) => Promise<void>; with: (pool: pg.Pool, i: number) => Promise<void> } {
+  const transaction = async (pool: pg.Pool, append: ((client: pg.PoolClient) => Promise<unknown>) | null) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT 1');
+      if (append) await append(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    without: (pool) => transaction(pool, null),
+    // As server/access-log/record.ts does it: digest in Node, link and insert in the database.
+    with: (pool, i) => transaction(pool, (client) => {
+      const travellerId = fixture.travellerIds[i % fixture.travellerIds.length] as string;
+      const fields = {
+        at: new Date(), actorType: 'USER', actorId: fixture.actor.id, actorLabel: fixture.actor.email, role: 'ANALYST', operation: 'CONSULTATION',
+        outcome: 'ALLOWED', resourceType: 'hit', resourceId: null, travellerId, purpose: 'Hit review', recipient: null, requestId: crypto.randomUUID(),
+        ip: '127.0.0.1', userAgent: 'proportio-bench', details: { view: 'hit-detail', fields: 'masked' },
+      };
+      return client.query('SELECT append_access_events($1::jsonb)', [JSON.stringify([{ ...fields, contentHash: contentHash(fields) }])]);
+    }),
+  };
+}
