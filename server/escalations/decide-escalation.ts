@@ -82,6 +82,6 @@ export async function decideEscalation(caller: Caller, escalationId: string, inp
         },
       });
     }
-    return readEscalationDetail(tx, caller, escalationId);
+    return (await readEscalationDetail(tx, caller, escalationId)).detail;
   });
 }

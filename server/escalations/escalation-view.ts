@@ -54,7 +54,7 @@ function cannotDecideBecause(caller: Caller, row: SummaryRow): string | null {
 }
 
 /** The request, its justification and its hit as `caller` may see them; records nothing. */
-export async function readEscalationDetail(tx: Tx, caller: Caller, escalationId: string): Promise<EscalationDetail> {
+export async function readEscalationDetail(tx: Tx, caller: Caller, escalationId: string): Promise<{ detail: EscalationDetail; travellerId: string }> {
   const row = await tx.escalation.findUnique({
     where: { id: escalationId },
     select: {
@@ -69,7 +69,7 @@ export async function readEscalationDetail(tx: Tx, caller: Caller, escalationId:
   const decidable = row.status === 'PENDING' && reason === null;
   const involved = caller.actorId !== null && (row.requesterId === caller.actorId || row.deciderId === caller.actorId);
   const expired = row.package ? row.package.expiresAt <= new Date() : false;
-  return {
+  const detail: EscalationDetail = {
     ...toEscalationSummary(row),
     objectiveFacts: row.objectiveFacts,
     necessity: row.necessity,
@@ -85,4 +85,5 @@ export async function readEscalationDetail(tx: Tx, caller: Caller, escalationId:
     cannotDecideBecause: row.status === 'PENDING' ? reason : null,
     package: row.package ? { id: row.package.id, expiresAt: row.package.expiresAt.toISOString(), expired } : null,
   };
+  return { detail, travellerId: row.hit.travellerId };
 }

@@ -10,8 +10,7 @@ import { readEscalationDetail } from './escalation-view';
 export async function getEscalation(caller: Caller, escalationId: string): Promise<EscalationDetail> {
   await requirePermission(caller, 'escalations.list', { type: 'escalation', id: escalationId });
   return db().$transaction(async (tx) => {
-    const detail = await readEscalationDetail(tx, caller, escalationId);
-    const travellerId = (await tx.hit.findUniqueOrThrow({ where: { id: detail.hitId }, select: { travellerId: true } })).travellerId;
+    const { detail, travellerId } = await readEscalationDetail(tx, caller, escalationId);
     await recordAccessEvent(tx, caller, {
       operation: 'CONSULTATION',
       resourceType: 'escalation',

@@ -5,7 +5,7 @@ import { hasPermission } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { ConflictError, ValidationError } from '@/server/errors';
-import { recordHitChange } from './hit-changes';
+import { recordHitChanges } from './hit-changes';
 
 /**
  * A supervisor assigns (or unassigns) undecided hits, all or none: if any selected hit
@@ -32,22 +32,22 @@ export async function assignHits(caller: Caller, input: AssignHitsInput): Promis
       const missing = hitIds.length - hits.length;
       throw new ConflictError(`${missing} of the selected hits ${missing === 1 ? 'was' : 'were'} decided or removed meanwhile; nothing was assigned. Reload and try again.`);
     }
-    const results: HitClaimResult[] = [];
-    for (const hit of hits) {
-      const status = input.assigneeId ? 'IN_REVIEW' : hit.status;
-      const updated = await tx.hit.update({
-        where: { id: hit.id },
-        data: { assigneeId: input.assigneeId, status, version: { increment: 1 } },
-        select: { version: true },
-      });
-      await recordHitChange(tx, caller, hit, {
-        type: 'ASSIGNED',
-        fromStatus: hit.status,
-        toStatus: status,
-        data: { from: hit.assigneeId, to: input.assigneeId },
-      });
-      results.push({ id: hit.id, status, version: updated.version, assigneeId: input.assigneeId, assigneeName });
-    }
-    return results;
+    // Assigning puts every hit in review; unassigning leaves each status as it was.
+    const { count } = await tx.hit.updateMany({
+      where: { id: { in: hitIds }, status: { in: ['NEW', 'IN_REVIEW'] } },
+      data: { assigneeId: input.assigneeId, ...(input.assigneeId ? { status: 'IN_REVIEW' as const } : {}), version: { increment: 1 } },
+    });
+    // A hit decided between the check and the update: all or nothing still holds.
+    if (count !== hitIds.length) throw new ConflictError('A selected hit was decided meanwhile; nothing was assigned. Reload and try again.');
+    await recordHitChanges(
+      tx,
+      caller,
+      hits.map((hit) => ({
+        hit,
+        change: { type: 'ASSIGNED' as const, fromStatus: hit.status, toStatus: input.assigneeId ? 'IN_REVIEW' : hit.status, data: { from: hit.assigneeId, to: input.assigneeId } },
+      })),
+    );
+    const updated = await tx.hit.findMany({ where: { id: { in: hitIds } }, select: { id: true, status: true, version: true }, orderBy: { id: 'asc' } });
+    return updated.map((hit) => ({ ...hit, assigneeId: input.assigneeId, assigneeName }));
   });
 }

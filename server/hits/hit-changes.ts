@@ -1,22 +1,22 @@
 import 'server-only';
 import type { HitEventType, HitStatus } from '@/generated/prisma/enums';
-import { recordAccessEvent } from '@/server/access-log/record';
+import { recordAccessEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 
+type HitRef = { id: string; travellerId: string };
+type HitChange = { type: HitEventType; fromStatus?: HitStatus | null; toStatus?: HitStatus | null; note?: string | null; data?: Record<string, string | number | null> };
+
 /**
  * Writes the two traces every change of a hit leaves, in the caller's transaction:
- * the hit's own history (HitEvent) and the ALTERATION event of the access log.
+ * the hit's own history (HitEvent) and the ALTERATION event of the access log — for
+ * any number of hits in two statements (a bulk assignment is one change per hit).
  */
-export async function recordHitChange(
-  tx: Tx,
-  caller: Caller,
-  hit: { id: string; travellerId: string },
-  change: { type: HitEventType; fromStatus?: HitStatus | null; toStatus?: HitStatus | null; note?: string | null; data?: Record<string, string | number | null> },
-): Promise<void> {
-  await tx.hitEvent.create({
-    data: {
+export async function recordHitChanges(tx: Tx, caller: Caller, changes: readonly { hit: HitRef; change: HitChange }[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.hitEvent.createMany({
+    data: changes.map(({ hit, change }) => ({
       hitId: hit.id,
       type: change.type,
       actorId: caller.actorId,
@@ -24,15 +24,23 @@ export async function recordHitChange(
       toStatus: change.toStatus ?? null,
       note: change.note ?? null,
       data: change.data ?? undefined,
-    },
+    })),
   });
-  await recordAccessEvent(tx, caller, {
-    operation: 'ALTERATION',
-    resourceType: 'hit',
-    resourceId: hit.id,
-    travellerId: hit.travellerId,
-    details: { change: change.type, ...(change.toStatus ? { toStatus: change.toStatus } : {}), ...(change.data ?? {}) },
-  });
+  await recordAccessEvents(
+    tx,
+    caller,
+    changes.map(({ hit, change }) => ({
+      operation: 'ALTERATION' as const,
+      resourceType: 'hit',
+      resourceId: hit.id,
+      travellerId: hit.travellerId,
+      details: { change: change.type, ...(change.toStatus ? { toStatus: change.toStatus } : {}), ...(change.data ?? {}) },
+    })),
+  );
+}
+
+export async function recordHitChange(tx: Tx, caller: Caller, hit: HitRef, change: HitChange): Promise<void> {
+  await recordHitChanges(tx, caller, [{ hit, change }]);
 }
 
 const when = (at: Date | null) => (at ? at.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'an unknown time');

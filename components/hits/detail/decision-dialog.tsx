@@ -7,7 +7,7 @@ import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { CLEAR_REASONS, hitDecisionSchema, type ClearReason } from '@/lib/schemas/hit';
-import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from './form-errors';
+import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { RadioGroupField } from './radio-group-field';
 import { useDecideHit } from './use-hit-actions';
 

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { hitNoteSchema } from '@/lib/schemas/hit';
-import { apiErrors, focusFirstInvalid, zodFieldErrors } from './form-errors';
+import { apiErrors, focusFirstInvalid, zodFieldErrors } from '@/components/ui/form-errors';
 import { useAddNote } from './use-hit-actions';
 
 /** Adds a note to the history; the only change a decided hit still accepts. */

@@ -9,7 +9,7 @@ import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { REVEAL_PURPOSES, revealSchema, type RevealableField, type RevealPurpose } from '@/lib/schemas/hit';
 import type { RevealTarget } from './detail-format';
-import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from './form-errors';
+import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { RadioGroupField } from './radio-group-field';
 import { revealField } from './use-hit-actions';
 
