@@ -1,8 +1,11 @@
-// Runs once when a server instance starts. The access log's checkpoints are written from
-// here on a schedule (server/access-log/checkpoint-schedule.ts). NEXT_RUNTIME is Next's own
-// marker, not configuration: the schedule needs Node, not the edge runtime.
+// Runs once when a server instance starts. From here the access log's pending events are
+// linked into the chain (server/access-log/chainer.ts) and its checkpoints written on a
+// schedule (server/access-log/checkpoint-schedule.ts). NEXT_RUNTIME is Next's own marker,
+// not configuration: both need Node, not the edge runtime.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startAccessLogChainer } = await import('./server/access-log/chainer');
   const { startCheckpointSchedule } = await import('./server/access-log/checkpoint-schedule');
+  startAccessLogChainer();
   startCheckpointSchedule();
 }

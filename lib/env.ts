@@ -29,6 +29,8 @@ const envSchema = z.object({
   DISCLOSURE_VALID_DAYS: z.coerce.number().int().positive().default(30),
   // Where access-log checkpoints are also appended (one JSON line each), for shipping elsewhere.
   ACCESS_LOG_ANCHOR_FILE: z.string().min(1).default('.data/access-log-anchors.jsonl'),
+  // How often the server links committed access events into the hash chain (milliseconds).
+  ACCESS_LOG_CHAIN_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(200),
   // How often the server writes an access-log checkpoint (0: never; then run npm run access-log:verify).
   ACCESS_LOG_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).default(60),
   // Anomaly rules (server/access-log/anomalies): working hours in UTC, and the thresholds.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { PrismaClient } from '@/generated/prisma/client';
 import directive from '@/lib/reference/pnr-directive.json';
+import { chainAccessEvents } from '@/server/access-log/chainer';
 import { systemCaller } from '@/server/auth/caller';
 import { parseSdnCsv } from '@/server/ingest/ofac/parse-sdn';
 import { pairableEntries, planHitPair } from './seed-hit-pairs';
@@ -123,6 +124,8 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
   );
   const { count: screeningBatches } = await prisma.screeningBatch.createMany({ data: batches, skipDuplicates: true });
   const createdHits = await writeHits(prisma, caller, plans);
+  // The seed's collection and combination events join the chain now, not at the server's first tick.
+  await chainAccessEvents(prisma);
 
   return {
     options: { travellers: travellerCount, hits: hitCount, days, now: window.now.toISOString() },

@@ -1,11 +1,13 @@
 // `npm run access-log:verify [-- --no-checkpoint] [-- --anchor-file path]`: recomputes the
 // access log's hash chain on the database `npm run seed` would use (DATABASE_URL or the
-// embedded one), then, when intact, writes a checkpoint and appends it to the anchor file.
+// embedded one), after linking the events still pending, then, when intact, writes a
+// checkpoint and appends it to the anchor file.
 // Exits 1 when the log is broken, so a scheduler can alert on it.
 import { parseArgs } from 'node:util';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { parseEnv } from '../lib/env.ts';
+import { chainAccessEvents } from '../server/access-log/chainer.ts';
 import { writeCheckpoint } from '../server/access-log/checkpoint.ts';
 import { verifyChain } from '../server/access-log/verify.ts';
 import { checkConnection, resolveDatabase } from './db/database.mts';
@@ -34,6 +36,8 @@ function progress(checked: number) {
 let exitCode = 0;
 try {
   await checkConnection(database.url);
+  // Events committed but not yet linked (the server links them every fraction of a second) join the chain first.
+  await chainAccessEvents(prisma);
   const result = await verifyChain(prisma, { onProgress: progress });
   if (process.stdout.isTTY && lastProgress > 0) process.stdout.write('\r\x1b[K');
   const speed = `checked ${number(result.checked)} events in ${(result.durationMs / 1000).toFixed(1)} s, ${number(result.eventsPerSecond)} events/s`;

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { systemCaller } from '@/server/auth/caller';
 import { db, type Tx } from '@/server/db';
 import { writeCheckpoint } from './checkpoint';
+import { chainAccessEvents } from './chainer';
 import { recordAccessEvents } from './record';
 import { verifyChain } from './verify';
 
@@ -24,7 +25,11 @@ before(async () => {
   );
 });
 
-const head = async () => (await db().accessLogHead.findUniqueOrThrow({ where: { id: 1 } })).lastSeq;
+// The chain's last seq once everything committed is linked.
+const head = async () => {
+  await chainAccessEvents();
+  return (await db().accessLogHead.findUniqueOrThrow({ where: { id: 1 } })).lastSeq;
+};
 
 async function assertRefused(statement: (tx: Tx) => Promise<unknown>) {
   await assert.rejects(
@@ -42,6 +47,18 @@ async function ageOut(tx: Tx, seq: bigint) {
   await tx.$executeRaw`UPDATE "AccessEvent" SET at = now() - interval '5 years 1 day' WHERE seq = ${seq}`;
   await tx.$executeRaw`SET LOCAL session_replication_role = origin`;
 }
+
+test('pending events are append-only too: only the chainer moves them', async () => {
+  await db().$transaction((tx) => recordAccessEvents(tx, systemCaller('pending-test'), [{ operation: 'CONSULTATION', resourceType: 'hit', resourceId: 'p' }]));
+  const [pending] = await db().accessEventPending.findMany({ where: { actorLabel: 'pending-test' } });
+  assert.ok(pending, 'the event waits as pending until it is linked');
+  await assertRefused((tx) => tx.$executeRaw`UPDATE "AccessEventPending" SET purpose = 'forged' WHERE id = ${pending.id}`);
+  await assertRefused((tx) => tx.$executeRaw`DELETE FROM "AccessEventPending" WHERE id = ${pending.id}`);
+  await assertRefused((tx) => tx.$executeRaw`TRUNCATE "AccessEventPending"`);
+  await chainAccessEvents();
+  assert.equal(await db().accessEventPending.count({ where: { id: pending.id } }), 0);
+  assert.equal((await verifyChain(db())).intact, true);
+});
 
 test('UPDATE, DELETE and TRUNCATE of events are refused', async () => {
   const target = (await head()) - 2n;

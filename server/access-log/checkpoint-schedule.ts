@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { db } from '@/server/db';
+import { chainAccessEvents } from './chainer';
 import { writeCheckpoint } from './checkpoint';
 
 const MINUTE_MS = 60_000;
@@ -13,6 +14,7 @@ const MINUTE_MS = 60_000;
 export async function checkpointIfDue(now = new Date()): Promise<boolean> {
   const minutes = env().ACCESS_LOG_CHECKPOINT_MINUTES;
   if (minutes === 0) return false;
+  await chainAccessEvents(); // the checkpoint then covers everything committed so far
   return db().$transaction(async (tx) => {
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('proportio:access-log-checkpoint')) AS locked`;
     if (!lock?.locked) return false;

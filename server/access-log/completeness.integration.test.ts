@@ -7,7 +7,7 @@ import { claimHit } from '@/server/hits/claim-hit';
 import { decideHit } from '@/server/hits/decide-hit';
 import { getHit } from '@/server/hits/get-hit';
 import { revealField } from '@/server/hits/reveal-field';
-import { callerFor, createHit, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 
 after(() => db().$disconnect());
 
@@ -21,11 +21,11 @@ test('N different operations on one person leave exactly N events, each naming a
     { operation: 'ALTERATION', run: (caller) => decideHit(caller, hit.id, { decision: 'clear', reason: 'DIFFERENT_DOB', version: hit.version + 1 }) },
     { operation: 'ALTERATION', run: (caller) => addHitNote(caller, hit.id, 'Checked with the carrier.') },
   ];
-  const before = await db().accessEvent.count({ where: { travellerId: traveller.id } });
+  const before = await (await chainedAccessEvents()).count({ where: { travellerId: traveller.id } });
   for (const step of steps) {
     const caller = { ...callerFor(analyst), ip: '203.0.113.7', userAgent: 'completeness-test' };
     await step.run(caller);
-    const events = await db().accessEvent.findMany({ where: { requestId: caller.requestId } });
+    const events = await (await chainedAccessEvents()).findMany({ where: { requestId: caller.requestId } });
     assert.equal(events.length, 1, `${step.operation}: exactly one event`);
     const [event] = events;
     assert.equal(event?.operation, step.operation);
@@ -38,5 +38,5 @@ test('N different operations on one person leave exactly N events, each naming a
     assert.equal(event?.ip, '203.0.113.7');
     assert.equal(event?.userAgent, 'completeness-test');
   }
-  assert.equal(await db().accessEvent.count({ where: { travellerId: traveller.id } }), before + steps.length);
+  assert.equal(await (await chainedAccessEvents()).count({ where: { travellerId: traveller.id } }), before + steps.length);
 });

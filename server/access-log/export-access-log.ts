@@ -6,6 +6,7 @@ import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { accessEventSelect, accessLogWhere, toAccessEventView } from './access-event-view';
 import { recordAccessEvent } from './record';
+import { chainAccessEvents } from './chainer';
 
 const BATCH = 2000;
 const COLUMNS = ['seq', 'at', 'actorType', 'actorLabel', 'role', 'operation', 'outcome', 'resourceType', 'resourceId', 'travellerId', 'purpose', 'recipient', 'ip', 'userAgent', 'details'] as const;
@@ -30,6 +31,7 @@ export async function exportAccessLog(caller: Caller, query: AccessLogQuery, for
     });
     return resolved;
   });
+  await chainAccessEvents(); // the export covers everything committed up to now, its own record included
   return rows(where, format);
 }
 

@@ -17,11 +17,11 @@ export interface AccessEventInput {
 }
 
 /**
- * Appends events to the access log inside the caller's transaction, so the event
- * exists exactly when the operation it describes commits. The content of each event is
- * digested here; append_access_events() then locks the chain's head, numbers and links
- * the events in one statement, and the lock is held until the caller's commit: the chain
- * never forks and seq has no gaps, however many writers there are.
+ * Appends events to the access log inside the caller's transaction, so the event exists
+ * exactly when the operation it describes commits (and a rolled-back operation leaves
+ * none). The content of each event is digested here; append_access_events() stores it
+ * as pending, without any lock, and the chainer (./chainer.ts) numbers and links the
+ * committed events into the hash chain a fraction of a second later.
  */
 export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonly AccessEventInput[]): Promise<void> {
   if (inputs.length === 0) return;

@@ -4,7 +4,7 @@ import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
 import { getHit } from '@/server/hits/get-hit';
 import { revealField } from '@/server/hits/reveal-field';
-import { callerFor, createHit, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { exportAccessLog } from './export-access-log';
 import { getPersonReport } from './get-person-report';
 import { searchAccessLog } from './search-access-log';
@@ -34,7 +34,7 @@ test('the officer finds a person by booking reference; the lookup is logged with
   const seqs = page.items.map((item) => BigInt(item.seq));
   assert.deepEqual(seqs, [...seqs].sort((a, b) => (a > b ? -1 : 1)), 'newest first');
 
-  const [lookup] = await db().accessEvent.findMany({ where: { requestId: officer.requestId } });
+  const [lookup] = await (await chainedAccessEvents()).findMany({ where: { requestId: officer.requestId } });
   assert.equal(lookup?.resourceType, 'traveller-lookup');
   assert.equal(lookup?.travellerId, traveller.id);
   const stored = JSON.stringify(lookup, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -46,18 +46,18 @@ test('the per-person report covers every event about the person, and reading it 
   const analyst = await createUser('ANALYST');
   await getHit(callerFor(analyst), hit.id);
   const officer = callerFor(await createUser('PRIVACY_OFFICER'));
-  const expected = await db().accessEvent.count({ where: { travellerId: traveller.id } });
+  const expected = await (await chainedAccessEvents()).count({ where: { travellerId: traveller.id } });
   const report = await getPersonReport(officer, traveller.id);
   assert.equal(report.events.length, expected);
   assert.equal(report.person.maskedName, 'Z. Q****');
   assert.equal(report.summary.reduce((sum, row) => sum + row.count, 0), expected);
-  assert.equal(await db().accessEvent.count({ where: { travellerId: traveller.id } }), expected + 1, 'the report itself was recorded');
+  assert.equal(await (await chainedAccessEvents()).count({ where: { travellerId: traveller.id } }), expected + 1, 'the report itself was recorded');
 });
 
 test('an analyst calling the search directly is refused with a denied event', async () => {
   const analyst = callerFor(await createUser('ANALYST'));
   await assert.rejects(searchAccessLog(analyst, {}), ForbiddenError);
-  const events = await db().accessEvent.findMany({ where: { requestId: analyst.requestId } });
+  const events = await (await chainedAccessEvents()).findMany({ where: { requestId: analyst.requestId } });
   assert.deepEqual(events.map((event) => event.operation), ['DENIED']);
 });
 
@@ -71,11 +71,11 @@ test('an export streams every matching event, defuses formulas and is itself rec
   const lines = csv.trim().split('\r\n');
   assert.equal(lines[0], 'seq,at,actorType,actorLabel,role,operation,outcome,resourceType,resourceId,travellerId,purpose,recipient,ip,userAgent,details');
   // Every event about the person, the export's own record (written before the first byte) included.
-  assert.equal(lines.length - 1, await db().accessEvent.count({ where: { travellerId: traveller.id } }));
+  assert.equal(lines.length - 1, await (await chainedAccessEvents()).count({ where: { travellerId: traveller.id } }));
   assert.ok(csv.includes(`"'=HYPERLINK(""http://evil.example"")"`), 'the formula is exported defused');
   assert.ok(!/(^|,)"?=HYPERLINK/m.test(csv), 'no cell starts with a formula');
   const json = JSON.parse(await collect(await exportAccessLog(officer, { travellerId: traveller.id }, 'json'))) as unknown[];
   assert.ok(json.length >= lines.length - 1);
-  const recorded = await db().accessEvent.findMany({ where: { requestId: officer.requestId, resourceType: 'access-log-export' } });
+  const recorded = await (await chainedAccessEvents()).findMany({ where: { requestId: officer.requestId, resourceType: 'access-log-export' } });
   assert.equal(recorded.length, 2);
 });

@@ -7,8 +7,9 @@ import type { ChainVerification } from '@/lib/schemas/access-log';
 import { systemCaller } from '@/server/auth/caller';
 import { ForbiddenError } from '@/server/auth/errors';
 import { db, type Tx } from '@/server/db';
-import { callerFor, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createUser } from '@/server/testing/factories';
 import { chainHash } from './chain';
+import { chainAccessEvents } from './chainer';
 import { writeCheckpoint } from './checkpoint';
 import { recordAccessEvents } from './record';
 import { verifyChain, verifyAccessLogAs } from './verify';
@@ -53,8 +54,12 @@ async function assertIntact() {
   return result;
 }
 
-const head = async () => (await db().accessLogHead.findUniqueOrThrow({ where: { id: 1 } })).lastSeq;
-const at = (seq: bigint) => db().accessEvent.findUniqueOrThrow({ where: { seq } });
+// The chain's last seq once everything committed is linked.
+const head = async () => {
+  await chainAccessEvents();
+  return (await db().accessLogHead.findUniqueOrThrow({ where: { id: 1 } })).lastSeq;
+};
+const at = async (seq: bigint) => (await chainedAccessEvents()).findUniqueOrThrow({ where: { seq } });
 const sentence = /^Event [\d,]+ \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\) /;
 
 // A forged event, as a forger who knows the algorithm writes it: linked to prevHash and
@@ -189,7 +194,7 @@ test('a checkpoint records the head in the database and the anchor file', async 
   const lines = readFileSync(anchorFile, 'utf8').trim().split('\n');
   assert.equal(lines.length, 1);
   const { seq, hash, count, note } = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
-  const events = await db().accessEvent.count({ where: { seq: { lte: last.seq } } });
+  const events = await (await chainedAccessEvents()).count({ where: { seq: { lte: last.seq } } });
   assert.deepEqual({ seq, hash, count, note }, { seq: last.seq.toString(), hash: last.hash, count: String(events), note: 'test' });
 });
 
@@ -229,7 +234,7 @@ test('the privacy officer verifies, and the verification is itself an event', as
   const officer = callerFor(await createUser('PRIVACY_OFFICER'));
   const result = await verifyAccessLogAs(officer);
   assert.equal(result.intact, true, result.firstBroken?.message);
-  const event = await db().accessEvent.findFirstOrThrow({ where: { requestId: officer.requestId } });
+  const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { requestId: officer.requestId } });
   assert.equal(event.operation, 'CONSULTATION');
   assert.equal(event.resourceType, 'access-log-verification');
   assert.deepEqual(event.details, { intact: true, checked: result.checked });
@@ -239,7 +244,7 @@ test('the privacy officer verifies, and the verification is itself an event', as
 test('an analyst may not verify, and the refusal is recorded', async () => {
   const analyst = callerFor(await createUser('ANALYST'));
   await assert.rejects(verifyAccessLogAs(analyst), ForbiddenError);
-  const event = await db().accessEvent.findFirstOrThrow({ where: { requestId: analyst.requestId } });
+  const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { requestId: analyst.requestId } });
   assert.equal(event.outcome, 'DENIED');
   assert.equal(event.resourceType, 'access-log');
 });

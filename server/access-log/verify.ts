@@ -3,6 +3,7 @@ import type { ChainVerification } from '@/lib/schemas/access-log';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db, type Db, type Tx } from '@/server/db';
+import { chainAccessEvents } from './chainer';
 import { chainHash, GENESIS_HASH, type ChainedFields } from './chain';
 import { recordAccessEvent } from './record';
 
@@ -151,6 +152,7 @@ async function checkCheckpoints(client: Client): Promise<{ checked: number; mism
  */
 export async function verifyAccessLogAs(caller: Caller): Promise<ChainVerification> {
   await requirePermission(caller, 'access-log.verify', { type: 'access-log' });
+  await chainAccessEvents(); // what committed a moment ago is verified too
   const result = await verifyChain(db());
   await db().$transaction((tx) =>
     recordAccessEvent(tx, caller, {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { LOGIN_FAILED_MESSAGE } from '@/lib/schemas/login';
 import { db } from '@/server/db';
-import { callerFor, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createUser } from '@/server/testing/factories';
 import { authenticate } from './authenticate';
 import { ForbiddenError } from './errors';
 import { logout } from './logout';
@@ -16,7 +16,7 @@ test('a correct password signs in and records a LOGIN event', async () => {
   const user = await createUser('ANALYST');
   const result = await authenticate({ email: user.email.toUpperCase(), password: user.password }, meta);
   assert.deepEqual(result, { ok: true, user: { id: user.id, email: user.email, name: user.name, role: 'ANALYST' } });
-  const event = await db().accessEvent.findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
+  const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
   assert.equal(event.operation, 'LOGIN');
   assert.equal(event.outcome, 'ALLOWED');
   assert.equal(event.ip, meta.ip);
@@ -29,7 +29,7 @@ test('an unknown user and a wrong password get the same answer, and both are rec
   assert.deepEqual(wrong, { ok: false, message: LOGIN_FAILED_MESSAGE });
   assert.deepEqual(unknown, wrong);
 
-  const failures = await db().accessEvent.findMany({
+  const failures = await (await chainedAccessEvents()).findMany({
     where: { operation: 'LOGIN_FAILED', actorLabel: { in: [user.email, 'nobody-here@example.test'] } },
   });
   assert.equal(failures.length, 2);
@@ -46,7 +46,7 @@ test('a deactivated user cannot sign in', async () => {
 });
 
 test('malformed credentials get a clear message and record nothing', async () => {
-  const before = await db().accessEvent.count();
+  const before = await (await chainedAccessEvents()).count();
   for (const credentials of [
     {},
     { email: 'a@b.test' },
@@ -58,13 +58,13 @@ test('malformed credentials get a clear message and record nothing', async () =>
     assert.equal(result.ok, false);
     if (!result.ok) assert.match(result.message, /^(Enter|An email|A password)/);
   }
-  assert.equal(await db().accessEvent.count(), before);
+  assert.equal(await (await chainedAccessEvents()).count(), before);
 });
 
 test('a denied permission throws and records a DENIED event', async () => {
   const user = await createUser('ADMINISTRATOR');
   await assert.rejects(requirePermission(callerFor(user), 'hits.list', { type: 'page', id: '/hits' }), ForbiddenError);
-  const event = await db().accessEvent.findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
+  const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
   assert.equal(event.operation, 'DENIED');
   assert.equal(event.outcome, 'DENIED');
   assert.equal(event.resourceId, '/hits');
@@ -77,6 +77,6 @@ test('logout ends sessions server-side and records a LOGOUT event', async () => 
   await logout(user.id, meta);
   const reloaded = await db().user.findUniqueOrThrow({ where: { id: user.id } });
   assert.ok(reloaded.sessionsValidAfter >= before);
-  const event = await db().accessEvent.findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
+  const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
   assert.equal(event.operation, 'LOGOUT');
 });

@@ -5,7 +5,7 @@ import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
 import { ConflictError } from '@/server/errors';
 import { getHit } from '@/server/hits/get-hit';
-import { callerFor, createHit, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { decideEscalation } from './decide-escalation';
 import { getDisclosurePackage } from './get-disclosure-package';
 import { listRepersonalisationReviews } from './list-repersonalisation-reviews';
@@ -66,7 +66,7 @@ test('the requester can never decide their own request: 403 and a denied event',
   const { id } = await requestEscalation(callerFor(supervisor), hit.id, input);
   const caller = callerFor(supervisor);
   await assert.rejects(decideEscalation(caller, id, { decision: 'approve', version: await version(id) }), ForbiddenError);
-  const events = await db().accessEvent.findMany({ where: { requestId: caller.requestId } });
+  const events = await (await chainedAccessEvents()).findMany({ where: { requestId: caller.requestId } });
   assert.deepEqual(events.map((event) => [event.operation, event.outcome, event.resourceId]), [['DENIED', 'DENIED', id]]);
   assert.equal((await db().escalation.findUniqueOrThrow({ where: { id } })).status, 'PENDING');
 });
@@ -107,7 +107,7 @@ test('approval escalates the hit and discloses exactly the approved categories, 
   assert.equal(view.categories[0]?.fields.find((field) => field.label === 'Email')?.value, traveller.contactEmail);
   assert.doesNotMatch(JSON.stringify(view), /Quartermain|1980-04-02/, 'no category that was not approved');
   assert.equal(view.itinerary, null);
-  const [event, ...rest] = await db().accessEvent.findMany({ where: { requestId: opening.requestId } });
+  const [event, ...rest] = await (await chainedAccessEvents()).findMany({ where: { requestId: opening.requestId } });
   assert.equal(rest.length, 0);
   assert.equal(event?.operation, 'DISCLOSURE');
   assert.equal(event?.recipient, 'Test federal police');

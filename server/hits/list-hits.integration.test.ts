@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
-import { callerFor, createHit, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { DEFAULT_HIT_QUERY } from '@/lib/schemas/hit';
 import { listHits } from './list-hits';
 
@@ -24,7 +24,7 @@ test('the hit list is masked, most urgent first, and records one consultation pe
   assert.equal(row?.travellerName, 'Z. Q****');
   assert.doesNotMatch(JSON.stringify(hits), /Quartermain|Zebedee|P[0-9a-f]{8}/);
 
-  const events = await db().accessEvent.findMany({ where: { requestId: caller.requestId } });
+  const events = await (await chainedAccessEvents()).findMany({ where: { requestId: caller.requestId } });
   assert.equal(events.length, hits.length);
   assert.ok(events.every((event) => event.operation === 'CONSULTATION' && event.actorId === analyst.id));
   assert.deepEqual(new Set(events.map((event) => event.resourceId)), new Set(ids));
@@ -36,6 +36,6 @@ test('a role without hits.list is refused and sees nothing', async () => {
   const officer = await createUser('PRIVACY_OFFICER');
   const caller = callerFor(officer);
   await assert.rejects(listHits(caller, DEFAULT_HIT_QUERY), ForbiddenError);
-  const events = await db().accessEvent.findMany({ where: { requestId: caller.requestId } });
+  const events = await (await chainedAccessEvents()).findMany({ where: { requestId: caller.requestId } });
   assert.deepEqual(events.map((event) => event.operation), ['DENIED']);
 });

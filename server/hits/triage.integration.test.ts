@@ -4,7 +4,7 @@ import { DEFAULT_HIT_QUERY } from '@/lib/schemas/hit';
 import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
-import { callerFor, createHit, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { addHitNote } from './add-hit-note';
 import { assignHits } from './assign-hits';
 import { claimHit, releaseHit } from './claim-hit';
@@ -17,8 +17,8 @@ import { isSuppressed } from './suppression';
 
 after(() => db().$disconnect());
 
-const eventsOf = (requestId: string) =>
-  db().accessEvent.findMany({ where: { requestId }, orderBy: { seq: 'asc' }, select: { operation: true, outcome: true, resourceId: true, travellerId: true, purpose: true, details: true } });
+const eventsOf = async (requestId: string) =>
+  (await chainedAccessEvents()).findMany({ where: { requestId }, orderBy: { seq: 'asc' }, select: { operation: true, outcome: true, resourceId: true, travellerId: true, purpose: true, details: true } });
 
 test('two analysts pressing “Next hit” at the same moment get different hits', async () => {
   await createHit({ dueAt: new Date(Date.now() - 3_600_000) });

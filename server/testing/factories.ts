@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@/generated/prisma/enums';
 import type { Caller } from '@/server/auth/caller';
 import { hashPassword } from '@/server/auth/password';
+import { chainAccessEvents } from '@/server/access-log/chainer';
 import { db } from '@/server/db';
 
 // Test data with unique values per call, so tests never depend on each other's rows.
@@ -91,4 +92,14 @@ export async function createHit(
     },
   });
   return { hit, traveller, entry, source };
+}
+
+/**
+ * The chained access log, after linking what has committed: requests store their events
+ * as pending and the server's chainer links them a moment later, so a test that reads the
+ * log right after an operation links first, as verification does.
+ */
+export async function chainedAccessEvents() {
+  await chainAccessEvents();
+  return db().accessEvent;
 }

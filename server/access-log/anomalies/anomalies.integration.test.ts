@@ -9,7 +9,7 @@ import { claimHit } from '@/server/hits/claim-hit';
 import { getHit } from '@/server/hits/get-hit';
 import { listHits } from '@/server/hits/list-hits';
 import { revealField } from '@/server/hits/reveal-field';
-import { callerFor, createHit, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { listAnomalies } from './list-anomalies';
 import { reviewAnomaly } from './review-anomaly';
 
@@ -65,7 +65,7 @@ test('a flag is reviewed once with a note, and the review is an event; analysts 
   await assert.rejects(reviewAnomaly(reviewing, { rule: 'REPEATED_DENIALS', itemKey: item.key, note: 'Again.' }), ConflictError);
   const after = flag(await listAnomalies(officer), 'REPEATED_DENIALS').items.find((candidate) => candidate.key === item.key)!;
   assert.equal(after.review?.note, 'Officer tried the queue by mistake; explained.');
-  const events = await db().accessEvent.findMany({ where: { requestId: reviewing.requestId, operation: 'ALTERATION' } });
+  const events = await (await chainedAccessEvents()).findMany({ where: { requestId: reviewing.requestId, operation: 'ALTERATION' } });
   assert.equal(events.length, 1);
   await assert.rejects(listAnomalies(callerFor(await createUser('ANALYST'))), ForbiddenError);
 });
