@@ -10,7 +10,13 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // forbidden() answers 403 from the server when a role may not use a page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // proxy.ts runs on every request and Next buffers at most this much of a body for it,
+    // cutting the rest silently (default 10 MB). Above the largest body an endpoint takes
+    // (40 MB of external hits), so each endpoint's own limit answers 413 instead.
+    proxyClientMaxBodySize: '48mb',
+  },
   // Prisma's driver adapter and argon2's native binding stay outside the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg'],
   poweredByHeader: false,

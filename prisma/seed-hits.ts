@@ -9,6 +9,7 @@ import { explainMatch, scoreMatch, type FieldExplanation } from './seed-matching
 import { DAY_MS, HOUR_MS, MINUTE_MS, isoDay, rngFor, stableUuid, utcDay, type Rng } from './seed-random';
 import type { SeedWindow, TravellerRow } from './seed-travellers';
 import type { SourceCode } from './seed-watchlists';
+import { hitPriority } from '@/server/hits/hit-priority';
 
 export interface HitPlan {
   hit: Prisma.HitCreateManyInput & { id: string; createdAt: Date; status: HitStatus };
@@ -60,12 +61,6 @@ const CLEAR_REASONS: readonly (readonly [FieldExplanation['field'], ClearReason,
 function clearReason(rng: Rng, explanation: readonly FieldExplanation[]): ClearReason {
   const candidates = CLEAR_REASONS.filter(([field]) => explanation.some((item) => item.field === field && item.agrees === false));
   return candidates.length > 0 ? rng.weighted(candidates.map(([, reason, weight]) => [reason, weight] as const)) : 'COMMON_NAME_PART';
-}
-
-function priority(score: number, category: string, explanation: readonly FieldExplanation[]): number {
-  if (explanation.some((item) => item.field === 'document' && item.agrees === true)) return 1;
-  const base = score >= 0.85 ? 2 : score >= 0.7 ? 3 : score >= 0.55 ? 4 : 5;
-  return Math.max(1, base - (category === 'terrorism' ? 1 : 0));
 }
 
 function recipientFor(category: string, rng: Rng, recipients: Readonly<Record<string, string>>): string {
@@ -200,7 +195,7 @@ export function planHits(pairs: readonly HitPair[], travellers: readonly Travell
         score,
         explanation: explanation.map((item) => ({ ...item })),
         status,
-        priority: priority(score, entry.offenceCategory, explanation),
+        priority: hitPriority(score, entry.offenceCategory, explanation),
         assigneeId: outcome === 'NEW' ? null : worker,
         dueAt: new Date(created.getTime() + DUE_MS),
         version: events.length,

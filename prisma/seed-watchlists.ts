@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
-import { canonicalJson } from '@/server/access-log/chain';
 import type { SdnEntry } from '@/server/ingest/ofac/parse-sdn';
+import { sdnEntryContent } from '@/server/ingest/ofac/sdn-entry-content';
+import { entryContentHash } from '@/server/ingest/watchlists/entry-content';
 import type { HitEntry } from './seed-hit-pairs';
 import { insertRows } from './seed-insert';
 import { CULTURES, type Culture } from './seed-names';
@@ -41,37 +41,13 @@ export const SYNTHETIC_SIZES: Readonly<Record<Exclude<SourceCode, 'OFAC-SDN'>, n
 
 export type EntryRow = Prisma.WatchlistEntryCreateManyInput & { id: string; externalId: string };
 
-export function contentHash(content: unknown): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
-}
-
 function entryRow(sourceCode: SourceCode, sourceId: string, row: Omit<EntryRow, 'id' | 'sourceId' | 'contentHash'>): EntryRow {
-  // What the list says about the person; a change of any of it is a new version of the entry.
-  const { externalId, type, primaryName, familyName, givenNames, aliases, datesOfBirth, nationalities, documents, programs, offenceCategory, remarks } = row;
-  const content = { externalId, type, primaryName, familyName, givenNames, aliases, datesOfBirth, nationalities, documents, programs, offenceCategory, remarks };
-  return { id: stableUuid('entry', sourceCode, row.externalId), sourceId, contentHash: contentHash(content), ...row };
+  const content = { ...row, familyName: row.familyName ?? null, givenNames: row.givenNames ?? null, remarks: row.remarks ?? null } as Parameters<typeof entryContentHash>[0];
+  return { id: stableUuid('entry', sourceCode, row.externalId), sourceId, contentHash: entryContentHash(content), ...row };
 }
 
 export function ofacEntryRows(entries: readonly SdnEntry[], sourceId: string): EntryRow[] {
-  const legalBasis = SOURCES['OFAC-SDN'].defaultLegalBasis;
-  return entries.map((entry) => {
-    const title = entry.title && !entry.remarks?.includes(entry.title) ? `Title: ${entry.title}` : null;
-    return entryRow('OFAC-SDN', sourceId, {
-      externalId: entry.externalId,
-      type: entry.type,
-      primaryName: entry.primaryName,
-      familyName: entry.familyName,
-      givenNames: entry.givenNames,
-      aliases: entry.aliases.map((alias) => ({ ...alias })),
-      datesOfBirth: entry.datesOfBirth.map((dob) => ({ ...dob })),
-      nationalities: entry.nationalities,
-      documents: entry.documents.map((document) => ({ ...document })),
-      programs: entry.programs,
-      offenceCategory: entry.offenceCategory,
-      legalBasis,
-      remarks: [title, entry.remarks].filter(Boolean).join('; ') || null,
-    });
-  });
+  return sdnEntryContent(entries, SOURCES['OFAC-SDN'].defaultLegalBasis).map((row) => entryRow('OFAC-SDN', sourceId, row));
 }
 
 const NICKNAMES = ['THE DOCTOR', 'EL FLACO', 'ABU HAMZA', 'THE ACCOUNTANT', 'DER SCHWEIZER', 'EL CHINO', 'ABU OMAR', 'THE TAILOR', 'KOSTA', 'BIG MO'];

@@ -18,12 +18,27 @@ export class ConflictError extends Error {
   }
 }
 
+/** One problem with the input, where it is: `travellers.3.dateOfBirth`. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
 export class ValidationError extends Error {
   constructor(
     message: string,
     readonly fieldErrors: Record<string, string> = {},
+    readonly issues: readonly InputIssue[] = [],
   ) {
     super(message);
     this.name = 'ValidationError';
+  }
+}
+
+/** The request body is larger than the endpoint accepts (413); nothing was read into memory beyond the limit. */
+export class PayloadTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The request body is larger than this endpoint accepts (${Math.round(maxBytes / 1024).toLocaleString('en')} KB at most).`);
+    this.name = 'PayloadTooLargeError';
   }
 }

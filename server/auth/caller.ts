@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ActorType, Role } from '@/generated/prisma/enums';
+import type { TokenScope } from './permissions';
 
 // Who is acting and from where: everything an access event needs to name its actor.
 export interface Caller {
@@ -10,6 +11,8 @@ export interface Caller {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** An API token's scopes (actorType TOKEN); users act through their role instead. */
+  scopes?: readonly TokenScope[];
 }
 
 export function systemCaller(label: string): Caller {

@@ -23,6 +23,11 @@ export const PERMISSIONS = [
   'users.manage',
   'watchlists.manage',
   'api-tokens.manage',
+  // Ingestion (issue 7): what API tokens do; administrators import watchlists from the UI too.
+  'watchlists.write',
+  'travellers.write',
+  'hits.write',
+  'screenings.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -42,8 +47,23 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'metrics.read',
     'retention.read',
   ],
-  ADMINISTRATOR: ['users.manage', 'watchlists.manage', 'api-tokens.manage', 'retention.read', 'retention.manage'],
+  ADMINISTRATOR: ['users.manage', 'watchlists.manage', 'watchlists.write', 'screenings.read', 'api-tokens.manage', 'retention.read', 'retention.manage'],
 };
+
+// API tokens carry scopes, not roles (DESIGN.md: a service submits data and does nothing
+// else). Each scope opens exactly these permissions; nothing that reads personal data.
+export const TOKEN_SCOPES = {
+  'watchlists:write': ['watchlists.write'],
+  'travellers:write': ['travellers.write'],
+  'hits:write': ['hits.write'],
+  'batches:read': ['screenings.read'],
+} as const satisfies Record<string, readonly Permission[]>;
+
+export type TokenScope = keyof typeof TOKEN_SCOPES;
+
+export function scopesAllow(scopes: readonly TokenScope[], permission: Permission): boolean {
+  return scopes.some((scope) => (TOKEN_SCOPES[scope] as readonly Permission[]).includes(permission));
+}
 
 export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
   if (!role) return false;

@@ -3,7 +3,7 @@ import { db } from '@/server/db';
 import { recordAccessEvent } from '@/server/access-log/record';
 import type { Caller } from './caller';
 import { ForbiddenError } from './errors';
-import { hasPermission, type Permission } from './permissions';
+import { hasPermission, scopesAllow, type Permission } from './permissions';
 
 /**
  * The guard every server function calls first. A refusal is recorded as a DENIED
@@ -14,9 +14,16 @@ export async function requirePermission(
   permission: Permission,
   resource: { type: string; id?: string | null } = { type: 'permission' },
 ): Promise<void> {
-  if (caller.actorType === 'USER' && hasPermission(caller.role, permission)) return;
+  if (callerMay(caller, permission)) return;
   await recordDenial(caller, resource, { permission });
   throw new ForbiddenError(permission);
+}
+
+/** Users act through their role, API tokens through their scopes; nobody else is allowed anything. */
+export function callerMay(caller: Caller, permission: Permission): boolean {
+  if (caller.actorType === 'USER') return hasPermission(caller.role, permission);
+  if (caller.actorType === 'TOKEN') return scopesAllow(caller.scopes ?? [], permission);
+  return false;
 }
 
 async function recordDenial(caller: Caller, resource: { type: string; id?: string | null }, details: Record<string, string>): Promise<void> {

@@ -40,3 +40,22 @@ export async function isSuppressed(tx: Tx, identity: TravellerIdentity, entry: {
   });
   return suppressionApplies(suppression, entry, now);
 }
+
+/**
+ * The batch form of isSuppressed, one query for a whole screening: which of these
+ * (identity, entry) pairs screening should stay silent on, by position.
+ */
+export async function suppressedPairs(
+  tx: Tx,
+  pairs: readonly { identity: TravellerIdentity; entry: { id: string; version: number } }[],
+  now = new Date(),
+): Promise<boolean[]> {
+  if (pairs.length === 0) return [];
+  const keys = pairs.map((pair) => identityKey(pair.identity));
+  const rows = await tx.suppression.findMany({
+    where: { identityKey: { in: [...new Set(keys)] }, entryId: { in: [...new Set(pairs.map((pair) => pair.entry.id))] } },
+    select: { identityKey: true, entryId: true, entryVersion: true, expiresAt: true },
+  });
+  const byPair = new Map(rows.map((row) => [`${row.identityKey}|${row.entryId}`, row]));
+  return pairs.map((pair, i) => suppressionApplies(byPair.get(`${keys[i]}|${pair.entry.id}`) ?? null, pair.entry, now));
+}

@@ -2,9 +2,13 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import type { Caller } from '@/server/auth/caller';
+import { recordAccessEvent } from '@/server/access-log/record';
+import { callerFromToken } from '@/server/api-tokens/authenticate-token';
 import { ForbiddenError } from '@/server/auth/errors';
+import { requestMetaFromHeaders } from '@/server/auth/request-meta';
 import { getCaller } from '@/server/auth/session';
-import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
+import { db } from '@/server/db';
+import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError, type InputIssue } from '@/server/errors';
 
 // Route handlers are public endpoints: each one resolves its caller here, and server/
 // checks the permission again. Answers carry personal data, so none may be cached.
@@ -15,7 +19,8 @@ export function json(body: unknown, status = 200): NextResponse {
 }
 
 function errorResponse(error: unknown): NextResponse {
-  if (error instanceof ValidationError) return json({ message: error.message, fieldErrors: error.fieldErrors }, 400);
+  if (error instanceof ValidationError) return json({ message: error.message, fieldErrors: error.fieldErrors, issues: error.issues }, 400);
+  if (error instanceof PayloadTooLargeError) return json({ message: error.message }, 413);
   if (error instanceof ForbiddenError) return json({ message: 'You do not have permission to do this.' }, 403);
   if (error instanceof NotFoundError) return json({ message: error.message }, 404);
   if (error instanceof ConflictError) return json({ message: error.message }, 409);
@@ -33,16 +38,50 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
+/** Every issue with its full path, for machines: `travellers.3.dateOfBirth`. */
+export function inputIssuesOf(error: z.ZodError): InputIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** The default body limit; endpoints that take batches or files pass their own. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads the body as text, refusing (413) one larger than maxBytes — by its declared
+ * length before reading, or while streaming when it declares none — so an oversized
+ * request never sits in memory whole.
+ */
+export async function readText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Parses a JSON body with a schema; a bad body is a ValidationError (400) and changes nothing. */
-export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+export async function readBody<T>(request: Request, schema: z.ZodType<T>, options: { maxBytes?: number } = {}): Promise<T> {
+  const text = await readText(request, options.maxBytes);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new ValidationError('The request body is not valid JSON.');
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ValidationError('Some fields need your attention.', fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw new ValidationError('Some fields need your attention.', fieldErrorsOf(parsed.error), inputIssuesOf(parsed.error));
   return parsed.data;
 }
 
@@ -53,20 +92,65 @@ export function readParam<T>(value: string, schema: z.ZodType<T>, what = 'record
   return parsed.data;
 }
 
+/** A handler's answer when it decides the status or headers itself (ingestion, replays). */
+export class Answer {
+  constructor(
+    readonly body: unknown,
+    readonly status = 200,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
+}
+
 type Handler<P> = (context: { caller: Caller; request: Request; params: P }) => Promise<unknown>;
 
-/** Wraps a route handler: 401 without a session, expected errors as JSON answers, no-store always. */
+/**
+ * The caller: an API token when the request presents one (a wrong one is refused even
+ * if a session cookie came along), else the signed-in user, else null.
+ */
+async function resolveCaller(request: Request): Promise<Caller | null> {
+  const authorization = request.headers.get('authorization');
+  if (authorization === null) return getCaller();
+  const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] ?? '';
+  return callerFromToken(secret, requestMetaFromHeaders(request.headers));
+}
+
+/** An API request with neither session nor token is a failed access attempt too (a bad token is recorded where it is checked). */
+async function recordUnauthenticated(request: Request): Promise<void> {
+  const meta = requestMetaFromHeaders(request.headers);
+  await db().$transaction((tx) =>
+    recordAccessEvent(tx, { actorType: 'ANONYMOUS', actorId: null, actorLabel: 'anonymous', role: null, ...meta }, {
+      operation: 'LOGIN_FAILED',
+      outcome: 'FAILED',
+      resourceType: 'api',
+      resourceId: `${request.method} ${new URL(request.url).pathname}`.slice(0, 300),
+      details: { reason: 'no-session-or-token' },
+    }),
+  );
+}
+
+const UNAUTHENTICATED = {
+  session: 'You are not signed in.',
+  token: 'The API token is missing, malformed, unknown, revoked or expired.',
+};
+
+/** Wraps a route handler: 401 without a session or valid token, expected errors as JSON answers, no-store always. */
 export function apiRoute<P = Record<string, never>>(
   handler: Handler<P>,
   options: { status?: number; /** Answer as a file with this name. */ download?: (params: P) => string } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<NextResponse> => {
     try {
-      const caller = await getCaller();
-      if (!caller) return json({ message: 'You are not signed in.' }, 401);
+      const caller = await resolveCaller(request);
+      if (!caller) {
+        if (!request.headers.has('authorization')) await recordUnauthenticated(request);
+        const response = json({ message: request.headers.has('authorization') ? UNAUTHENTICATED.token : UNAUTHENTICATED.session }, 401);
+        response.headers.set('WWW-Authenticate', 'Bearer');
+        return response;
+      }
       const params = await context.params;
       const result = await handler({ caller, request, params });
-      const response = json(result, options.status ?? 200);
+      const response = result instanceof Answer ? json(result.body, result.status) : json(result, options.status ?? 200);
+      if (result instanceof Answer) for (const [name, value] of Object.entries(result.headers)) response.headers.set(name, value);
       if (options.download) response.headers.set('Content-Disposition', `attachment; filename="${options.download(params)}"`);
       return response;
     } catch (error) {

@@ -1,10 +1,53 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { Link } from '@/components/ui/app-link';
 import { PageHeader } from '@/components/ui/page-header';
+import { callerMay } from '@/server/auth/require-permission';
 import { requirePagePermission } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Administration' };
 
+function Card({ id, title, href, action, children }: { id: string; title: string; href: string; action: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col rounded-md border border-border p-4">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 flex-1 text-sm text-muted">{children}</p>
+      <p className="mt-3">
+        <Link href={href} className="font-medium text-primary underline underline-offset-4">
+          {action}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+// The administrator's start page: one card per screen the caller's permissions open.
 export default async function Page() {
-  await requirePagePermission('users.manage', '/admin');
-  return <PageHeader title="Administration" description="Users, roles, watchlists, retention policies and API tokens are managed here; the management screens arrive with their workflows." />;
+  const caller = await requirePagePermission('users.manage', '/admin');
+  return (
+    <>
+      <PageHeader title="Administration" description="Manage how the unit’s systems feed Proportio: API tokens and watchlists." />
+      <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+        {callerMay(caller, 'api-tokens.manage') ? (
+          <Card id="api-tokens" title="API tokens" href="/admin/api-tokens" action="Manage API tokens">
+            Tokens let a system — an airline gateway, an external screening engine — send watchlists, travellers and hits. Each has only the
+            scopes it needs and an expiry date; its secret is shown once.
+          </Card>
+        ) : null}
+        {callerMay(caller, 'watchlists.write') ? (
+          <Card id="watchlists" title="Watchlists" href="/admin/watchlists" action="Manage watchlists">
+            Each list’s size, delisted entries and last import; import OFAC’s published sdn.csv with a report of every row that could not be read.
+          </Card>
+        ) : null}
+        <Card id="api-docs" title="API reference" href="/api-docs" action="Read the API reference">
+          Every operation of the ingestion API with its scope, fields and answers, generated from the schemas the server validates with.
+        </Card>
+      </div>
+      <p className="mt-6 max-w-3xl text-sm text-muted">
+        Users and roles, and retention policies, cannot be managed here yet; those screens come in a later release.
+      </p>
+    </>
+  );
 }

@@ -10,6 +10,7 @@ import { getHit } from '@/server/hits/get-hit';
 import { listHits } from '@/server/hits/list-hits';
 import { revealField } from '@/server/hits/reveal-field';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
+import { chainAccessEvents } from '../chainer';
 import { listAnomalies } from './list-anomalies';
 import { reviewAnomaly } from './review-anomaly';
 
@@ -36,6 +37,7 @@ test('each rule flags what it names, and only that', async () => {
   }
 
   const officer = callerFor(await createUser('PRIVACY_OFFICER'));
+  await chainAccessEvents(); // as the server's chainer does a moment after each request
   const flags = await listAnomalies(officer);
   const unassigned = flag(flags, 'UNASSIGNED_CONSULTATION').items;
   assert.ok(unassigned.some((item) => item.actorLabel === snooper.email && item.travellerId === held.traveller.id));
@@ -58,6 +60,7 @@ test('a flag is reviewed once with a note, and the review is an event; analysts 
     await assert.rejects(listHits(callerFor(refused), { status: 'open', assignee: 'anyone', sort: 'deadline' }), ForbiddenError);
   }
   const officer = callerFor(await createUser('PRIVACY_OFFICER'));
+  await chainAccessEvents();
   const item = flag(await listAnomalies(officer), 'REPEATED_DENIALS').items.find((candidate) => candidate.actorLabel === refused.email)!;
   assert.equal(item.review, null);
   const reviewing = callerFor(await createUser('PRIVACY_OFFICER'));
