@@ -78,7 +78,7 @@ test('bad input gets 400 or 413 with the field path, and nothing is stored', asy
   const before = await count();
   const person = uniquePerson();
 
-  const malformed = await request.post('/api/v1/screenings', { headers: { ...auth(secret), 'Content-Type': 'application/json' }, data: '{"travellers": [' });
+  const malformed = await request.post('/api/v1/screenings', { headers: { ...auth(secret), 'Content-Type': 'application/json' }, data: Buffer.from('{"travellers": [') });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).message).toMatch(/not valid JSON/);
 

@@ -8,11 +8,11 @@ import { parseArgs } from 'node:util';
 import { parseSdnCsv } from '../../server/ingest/ofac/parse-sdn.ts';
 import { buildLabelledSet } from '../../server/screening/labelled-set.ts';
 import { measurePrecisionRecall } from '../../server/screening/precision-recall.ts';
-import { buildScreeningIndex, screenTraveller } from '../../server/screening/screen.ts';
-import { findCandidates } from '../../server/screening/screening-index.ts';
-import { DEFAULT_SCREENING_THRESHOLDS } from '../../server/screening/screening-thresholds.ts';
+import { documentKeyOf, travellerNameTokens } from '../../server/screening/compare-pair.ts';
+import { findCandidates } from '../../server/screening/find-candidates.ts';
+import { buildScreeningIndex, DEFAULT_SCREENING_THRESHOLDS, screenTraveller, type ScreeningMatch } from '../../server/screening/screen.ts';
 import { screeningEntryFromSdn } from '../../server/screening/sdn-screening-entry.ts';
-import { travellerNameTokens, documentKeyOf } from '../../server/screening/compare-pair.ts';
+import { summarize } from './lib/stats.mts';
 import { syntheticTravellers } from './lib/synthetic-travellers.mts';
 
 const TARGET_PER_SECOND = 2000;
@@ -47,10 +47,19 @@ const traffic = syntheticTravellers(count, entries, { seed: Number(values.seed),
 // Warm-up so that the figure is the steady state of a long-running screening service.
 for (const { traveller } of traffic.slice(0, Math.min(2000, count))) screenTraveller(traveller, index);
 
+const latencies = new Float64Array(count);
+const matchesOf: ScreeningMatch[][] = [];
+const cpuBefore = process.cpuUsage();
 started = performance.now();
-const matchesOf = traffic.map(({ traveller }) => screenTraveller(traveller, index, DEFAULT_SCREENING_THRESHOLDS));
+traffic.forEach(({ traveller }, i) => {
+  const at = performance.now();
+  matchesOf.push(screenTraveller(traveller, index, DEFAULT_SCREENING_THRESHOLDS));
+  latencies[i] = performance.now() - at;
+});
 const screenMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 const perSecond = count / (screenMs / 1000);
+const latency = summarize([...latencies].map((ms) => ms * 1000));
 
 // Candidates counted in a separate, untimed pass: what blocking leaves to compare.
 let candidates = 0;
@@ -76,6 +85,7 @@ traffic.forEach(({ tradition, listedEntryId }, i) => {
 });
 
 console.log(`\nscreened ${number(count)} travellers in ${number(screenMs)} ms on one thread: ${number(perSecond)} travellers/s (target ${number(TARGET_PER_SECOND)}/s on 2 cores: ${perSecond >= TARGET_PER_SECOND ? 'met' : 'NOT met'})`);
+console.log(`CPU time ${number((cpu.user + cpu.system) / count, 1)} µs per traveller; latency per traveller p50 ${number(latency.p50, 0)} µs, p99 ${number(latency.p99, 0)} µs, max ${number(latency.max / 1000, 1)} ms`);
 console.log(`thresholds: minScore ${DEFAULT_SCREENING_THRESHOLDS.minScore}, minNameSimilarity ${DEFAULT_SCREENING_THRESHOLDS.minNameSimilarity}`);
 console.log(`candidates compared per traveller: ${number(candidates / count, 1)} of ${number(stats.entriesIndexed)} individuals`);
 console.log(`hit rate: ${percent(travellersHit, count)} of travellers (${number(hits)} hits); listed individuals injected: ${number(listed)}, found ${number(listedFound)} (${percent(listedFound, listed, 1)})`);

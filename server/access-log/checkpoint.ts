@@ -37,7 +37,7 @@ export async function writeCheckpoint(client: Db | Tx, note?: string | null, anc
     at: row.at.toISOString(),
     note: row.note,
   };
-  const file = path.resolve(anchorFile);
+  const file = path.resolve(/*turbopackIgnore: true*/ anchorFile);
   await mkdir(path.dirname(file), { recursive: true });
   await appendFile(file, `${JSON.stringify(checkpoint)}\n`, 'utf8');
   return checkpoint;

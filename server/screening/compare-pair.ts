@@ -6,6 +6,7 @@ import { explainNameField, type NameMatch } from './compare-names';
 import type { IndexedEntry } from './indexed-entry';
 import { alignNames, type CompareTokens } from './name-alignment';
 import { toNameToken, type NameToken } from './name-token';
+import { lineageWords } from './lineage';
 import { nameTokens } from './name-tokens';
 import { normaliseDocumentNumber } from './normalise';
 import { scoreMatch } from './score-match';
@@ -13,9 +14,10 @@ import type { ScreeningTraveller } from './screening-types';
 
 /** The traveller's name words, family name first, each marked with its field. */
 export function travellerNameTokens(traveller: ScreeningTraveller): NameToken[] {
+  const forebears = lineageWords(traveller.givenNames);
   return [
     ...nameTokens(traveller.familyName).map((text) => toNameToken(text, 'family')),
-    ...nameTokens(traveller.givenNames).map((text) => toNameToken(text, 'given')),
+    ...nameTokens(traveller.givenNames).map((text) => toNameToken(text, 'given', forebears.has(text))),
   ];
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { listedToken, newVocabulary, type NameToken, type Vocabulary } from './name-token';
+import { lineageWords } from './lineage';
 import { nameTokens } from './name-tokens';
 import { normaliseDocumentNumber } from './normalise';
 import type { ScreeningDateOfBirth, ScreeningEntry } from './screening-types';
@@ -38,9 +39,10 @@ function splitListedName(name: string): { family: string; given: string | null }
 function formOf(vocabulary: Vocabulary, label: string, family: string | null, given: string | null, isAlias: boolean, weight: number): NameForm | null {
   // Without a comma an alias is a whole name: which word is the family name is unknown.
   const whole = isAlias && given === null;
+  const forebears = lineageWords(whole ? family : given);
   const tokens = [
-    ...nameTokens(family).map((text) => listedToken(vocabulary, text, whole ? 'whole' : 'family')),
-    ...nameTokens(given).map((text) => listedToken(vocabulary, text, 'given')),
+    ...nameTokens(family).map((text) => listedToken(vocabulary, text, whole ? 'whole' : 'family', whole && forebears.has(text))),
+    ...nameTokens(given).map((text) => listedToken(vocabulary, text, 'given', forebears.has(text))),
   ];
   if (tokens.length === 0) return null;
   return { label, isAlias, weight, tokens, familyValue: whole ? null : family, givenValue: given };

@@ -27,14 +27,25 @@ export interface LabelledSetOptions {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A full date inside what a listed date of birth says. */
+const DAY_MS = 86_400_000;
+
+// The first and the last day a partial date ("1946", "1946-09", "1946-09-26") covers.
+function firstDay(value: string): number {
+  const [year, month = '01', day = '01'] = value.split('-');
+  return Date.UTC(Number(year), Number(month) - 1, Number(day));
+}
+
+function lastDay(value: string): number {
+  const [year, month, day] = value.split('-');
+  if (day !== undefined) return firstDay(value);
+  return month === undefined ? Date.UTC(Number(year), 11, 31) : Date.UTC(Number(year), Number(month), 0);
+}
+
+/** A full date inside what a listed date of birth (or range) says. */
 export function dateWithin(dob: ScreeningDateOfBirth, random: SeededRandom): string {
-  const fromYear = Number(dob.value.slice(0, 4));
-  const toYear = dob.to ? Number(dob.to.slice(0, 4)) : fromYear;
-  const year = dob.to ? random.int(fromYear, toYear) : fromYear;
-  if (dob.precision === 'DAY' && !dob.to) return dob.value;
-  const month = dob.precision === 'MONTH' && !dob.to ? dob.value.slice(5, 7) : pad(random.int(1, 12));
-  return `${year}-${month}-${pad(random.int(1, 28))}`;
+  const from = firstDay(dob.value);
+  const to = lastDay(dob.to ?? dob.value);
+  return new Date(from + random.int(0, Math.round((to - from) / DAY_MS)) * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function randomDate(random: SeededRandom): string {

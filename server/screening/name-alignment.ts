@@ -22,12 +22,13 @@ export type CompareTokens = (first: NameToken, second: NameToken, firstIndex: nu
 const compareDirectly: CompareTokens = (a, b) => compareTokens(a, b);
 
 // A word one name has and the other lacks (a middle name, a second family name) costs a
-// little, and a long chain of them (an Arabic nasab, a Spanish double name) not much more;
-// a word that pairs with a different word costs a whole word. With one word in common
-// only, a lacking word costs more: one shared word is weak evidence.
+// little, a forebear's name (lineage.ts) less, and a long chain of them not much more than
+// two; a word that pairs with a different word costs a whole word. With one word in
+// common only, a lacking word costs more: one shared word is weak evidence.
 const MISSING_WORD_COST = 0.15;
+const MISSING_FOREBEAR_COST = 0.05;
 const MISSING_WORD_COST_ONE_IN_COMMON = 0.3;
-const MISSING_WORDS_COUNTED = 2;
+const MISSING_COST_CAP = 2 * MISSING_WORD_COST;
 
 // Reused between calls: screening aligns a traveller with every candidate name, and
 // allocating per alignment is what would cost most. Calls run synchronously to their end.
@@ -58,14 +59,26 @@ function pairComesFirst(a1: string, b1: string, a2: string, b2: string): boolean
   return low1 < low2 || (low1 === low2 && high1 < high2);
 }
 
-/** Greedy best-first pairing into chosenFirst/chosenSecond; returns the sum of the pairs' similarities. */
-function pairWords(first: readonly NameToken[], second: readonly NameToken[], compare: CompareTokens): number {
-  const n = first.length;
-  const m = second.length;
-  reserve(n, m);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) similarities[i * m + j] = compare(first[i] as NameToken, second[j] as NameToken, i).similarity;
-  }
+/** Words by position: `texts[from + i]` is word i, `lineage[from + i]` 1 when it names a forebear. */
+export interface WordList {
+  texts: readonly string[];
+  lineage: ArrayLike<number>;
+  from: number;
+}
+
+export const wordListOf = (tokens: readonly NameToken[]): WordList => ({
+  texts: tokens.map((token) => token.text),
+  lineage: tokens.map((token) => (token.lineage ? 1 : 0)),
+  from: 0,
+});
+
+/**
+ * Greedy best-first pairing over the similarities already in `similarities` (n × m), into
+ * chosenFirst/chosenSecond; returns the sum of the pairs' similarities.
+ */
+function pairFilled(n: number, m: number, first: WordList, second: WordList): number {
+  const text1 = (i: number) => first.texts[first.from + i] as string;
+  const text2 = (j: number) => second.texts[second.from + j] as string;
   usedFirst.fill(0, 0, n);
   usedSecond.fill(0, 0, m);
   const wanted = Math.min(n, m);
@@ -80,10 +93,7 @@ function pairWords(first: readonly NameToken[], second: readonly NameToken[], co
         if (usedSecond[j]) continue;
         const value = similarities[i * m + j] as number;
         // Unrelated pairs (similarity 0) add nothing whichever is taken: no tie to break.
-        const better =
-          value > best ||
-          (value === best && value > 0 &&
-            pairComesFirst((first[i] as NameToken).text, (second[j] as NameToken).text, (first[bestI] as NameToken).text, (second[bestJ] as NameToken).text));
+        const better = value > best || (value === best && value > 0 && pairComesFirst(text1(i), text2(j), text1(bestI), text2(bestJ)));
         if (better) {
           best = value;
           bestI = i;
@@ -100,10 +110,40 @@ function pairWords(first: readonly NameToken[], second: readonly NameToken[], co
   return sum;
 }
 
-function similarityOf(sum: number, n: number, m: number): number {
-  const wanted = Math.min(n, m);
-  const cost = wanted >= 2 ? MISSING_WORD_COST : MISSING_WORD_COST_ONE_IN_COMMON;
-  return sum / (wanted + cost * Math.min(MISSING_WORDS_COUNTED, n + m - 2 * wanted));
+/** Fills the matrix through `compare` and pairs; returns the similarity. */
+function pairWords(first: readonly NameToken[], second: readonly NameToken[], compare: CompareTokens): number {
+  const n = first.length;
+  const m = second.length;
+  reserve(n, m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) similarities[i * m + j] = compare(first[i] as NameToken, second[j] as NameToken, i).similarity;
+  }
+  return similarityOfMatrix(n, m, wordListOf(first), wordListOf(second));
+}
+
+/** The scratch matrix for n × m word similarities, to fill row by row (first name's word i at i × m + j). */
+export function similarityMatrix(n: number, m: number): Float64Array {
+  reserve(n, m);
+  return similarities;
+}
+
+/** The words left unpaired by the last pairing, at what they cost. */
+function missingCost(n: number, m: number, first: WordList, second: WordList): number {
+  if (Math.min(n, m) < 2) return MISSING_WORD_COST_ONE_IN_COMMON * Math.abs(n - m);
+  let cost = 0;
+  for (let i = 0; i < n; i++) if (!usedFirst[i]) cost += first.lineage[first.from + i] ? MISSING_FOREBEAR_COST : MISSING_WORD_COST;
+  for (let j = 0; j < m; j++) if (!usedSecond[j]) cost += second.lineage[second.from + j] ? MISSING_FOREBEAR_COST : MISSING_WORD_COST;
+  return Math.min(cost, MISSING_COST_CAP);
+}
+
+/**
+ * Token-set similarity in [0, 1] from a matrix filled through similarityMatrix: each word of
+ * the shorter name paired with a word of the other, best pairs first, order ignored.
+ */
+export function similarityOfMatrix(n: number, m: number, first: WordList, second: WordList): number {
+  if (n === 0 || m === 0) return 0;
+  const sum = pairFilled(n, m, first, second);
+  return sum / (Math.min(n, m) + missingCost(n, m, first, second));
 }
 
 /**
@@ -113,19 +153,19 @@ function similarityOf(sum: number, n: number, m: number): number {
  */
 export function alignedSimilarity(first: readonly NameToken[], second: readonly NameToken[], compare: CompareTokens = compareDirectly): number {
   if (first.length === 0 || second.length === 0) return 0;
-  return similarityOf(pairWords(first, second, compare), first.length, second.length);
+  return pairWords(first, second, compare);
 }
 
 /** The same similarity with the word pairs it rests on, for explanations. */
 export function alignNames(first: readonly NameToken[], second: readonly NameToken[], compare: CompareTokens = compareDirectly): NameAlignment {
   if (first.length === 0 || second.length === 0) return { pairs: [], similarity: 0 };
-  const sum = pairWords(first, second, compare);
+  const similarity = pairWords(first, second, compare);
   const pairs: TokenPair[] = [];
   for (let p = 0; p < Math.min(first.length, second.length); p++) {
     const i = chosenFirst[p] as number;
     const j = chosenSecond[p] as number;
-    const { similarity, method } = compare(first[i] as NameToken, second[j] as NameToken, i);
-    pairs.push({ first: i, second: j, similarity, method });
+    const { similarity: pairSimilarity, method } = compare(first[i] as NameToken, second[j] as NameToken, i);
+    pairs.push({ first: i, second: j, similarity: pairSimilarity, method });
   }
-  return { pairs, similarity: similarityOf(sum, first.length, second.length) };
+  return { pairs, similarity };
 }

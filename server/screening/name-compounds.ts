@@ -10,13 +10,16 @@ const ABD_ASSIMILATED_WORD = /^ABD(?:U|E|A|O|OU)([BCDFGJKLMNPQRSTVXZ]H?)$/;
 const ABD_JOINED = /^ABD(?:U|E|A|O|OU|I)?L(.+)$/;
 const ABD_JOINED_ASSIMILATED = /^ABD(?:U|E|A|O|OU)([BCDFGJKMNPQRSTVXZ])\1(.*)$/;
 const ARTICLES = new Set(['AL', 'EL', 'UL', 'AD', 'ED', 'UD', 'ID']);
-const DIN_WORDS = new Set(['DIN', 'DEEN', 'DINE', 'DDIN', 'UDDIN', 'EDDIN', 'EDDINE', 'ADDIN', 'UDDEEN', 'UDDINE']);
-const DIN_JOINED = /^(.{2,}?)[AEOU]?DD(?:I|EE)NE?$/;
+// DIN, DEEN, DINE, and with the article glued on: EDDIN, UDDIN, ELDINE, ALDIN.
+const DIN_WORD = /^(?:[AEOU][LD])?D(?:I|EE)NE?$/;
+// DEN is the Dutch article too (VAN DEN BERG): DIN only after an Arabic article (BADR AL DEN).
+const DIN_AFTER_ARTICLE = new Set(['DEN', 'DENE']);
+const DIN_JOINED = /^(.{2,}?)(?:[AEOU]?D|[AEOU]L)D(?:I|EE)NE?$/;
 const ULLAH_WORDS = new Set(['ULLAH', 'ALLAH', 'OLLAH', 'ULLA']);
 const ULLAH_JOINED = /^(.{2,}?)(?:[AUO]LLAH|[UO]LLA)$/;
 
 // Cheap tests first: almost no word is a compound.
-const MAY_BE_COMPOUND = /^ABD|DD(?:I|EE)NE?$|LLAH?$/;
+const MAY_BE_COMPOUND = /^ABD|[DL]D(?:I|EE)NE?$|LLAH?$/;
 
 /** One word in its compound spelling (ABDELKADER → ABDULKADER, SALAHEDDINE → SALAHUDDIN). */
 function respellWord(word: string): string {
@@ -44,7 +47,8 @@ export function joinCompounds(words: readonly string[]): string[] {
       let j = i + 1;
       if (ABD_WORD.test(word) && ARTICLES.has(words[j] ?? '') && words[j + 1] !== undefined) j += 1;
       const rest = words[j];
-      if (rest === undefined) {
+      // Nothing to join, or only an initial (ABDUL Q.): the word stands alone.
+      if (rest === undefined || rest.length < 2) {
         out.push('ABDUL');
         continue;
       }
@@ -55,11 +59,12 @@ export function joinCompounds(words: readonly string[]): string[] {
     const previous = out[out.length - 1];
     if (previous !== undefined) {
       // SALAH [AL] DIN, NOOR ULLAH: the suffix joins the word before it.
-      const viaArticle = ARTICLES.has(word) && next !== undefined && (DIN_WORDS.has(next) || ULLAH_WORDS.has(next));
+      const viaArticle = ARTICLES.has(word) && next !== undefined && (DIN_WORD.test(next) || DIN_AFTER_ARTICLE.has(next) || ULLAH_WORDS.has(next));
       const suffixAt = viaArticle ? i + 1 : i;
       const suffix = words[suffixAt] as string;
-      if (DIN_WORDS.has(suffix) || ULLAH_WORDS.has(suffix)) {
-        out[out.length - 1] = DIN_WORDS.has(suffix) ? `${previous}UDDIN` : respellWord(`${previous}ULLAH`);
+      const din = DIN_WORD.test(suffix) || (viaArticle && DIN_AFTER_ARTICLE.has(suffix));
+      if (din || ULLAH_WORDS.has(suffix)) {
+        out[out.length - 1] = din ? `${previous}UDDIN` : respellWord(`${previous}ULLAH`);
         i = suffixAt;
         continue;
       }

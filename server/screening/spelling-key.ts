@@ -13,7 +13,7 @@ export interface Spelling {
   skeleton: string;
   /** The vowel runs, O read as U and Y as I: MOHAMMED → [U, A, E]. */
   vowels: readonly string[];
-  /** The consonants only, merged into sound classes (B/P, F/V, K/G/Q, T/D, S/SH, H/KH): the blocking and phonetic key. */
+  /** The consonants only, merged into sound classes (B/P, F/V, K/G/Q, T/D, S/SH, H/KH/CH, J/Y/ZH): the blocking and phonetic key. */
   sound: string;
   consonants: number;
 }
@@ -40,7 +40,7 @@ function prepare(word: string): string {
   let w = referenceSpelling(word);
   const article = GLUED_ARTICLE.exec(w);
   if (article) w = article[1] as string;
-  // Russian Е and Я/Ю after a vowel-less start: YELENA/ELENA, IURII/YURI.
+  // A Russian Е is written YE or E (YELENA/ELENA), a Ю or Я IU/IA or YU/YA (IURII/YURI).
   return w.replace(/^YE/, 'E').replace(/^I(?=[AOU])/, 'Y');
 }
 

@@ -13,8 +13,8 @@ export interface TokenComparison {
 }
 
 // Known romanisations of one word score at least this, however far apart the letters are.
-const TRANSLITERATION_FLOOR = 0.93;
-const PHONETIC_FLOOR = 0.88;
+const TRANSLITERATION_FLOOR = 0.95;
+const PHONETIC_FLOOR = 0.9;
 // Sound keys of one or two consonants (LAURA/LIRA, MEYER/MARIO) agree too often by chance;
 // the letters must still look alike (HOSSEINI and EHSAN share a key, not a name).
 const MIN_PHONETIC_KEY = 3;
@@ -41,10 +41,14 @@ function derivedName(a: Spelling, b: Spelling): boolean {
   // the same length with its last letters swapped (MARADIAGA/MARADIAAG) is a typo instead.
   return (
     long.prepared.length > short.prepared.length &&
-    long.skeleton === `${short.skeleton}*` &&
+    long.skeleton.length === short.skeleton.length + 1 &&
+    long.skeleton.endsWith('*') &&
+    long.skeleton.startsWith(short.skeleton) &&
     short.vowels.every((vowel, i) => compatibleVowels(vowel, long.vowels[i] as string))
   );
 }
+
+const sameVowels = (a: Spelling, b: Spelling) => a.vowels.length === b.vowels.length && a.vowels.every((vowel, i) => vowel === b.vowels[i]);
 
 /** How alike two name words are. Symmetric: compareTokens(a, b) equals compareTokens(b, a). */
 export function compareTokens(a: NameToken, b: NameToken): TokenComparison {
@@ -62,16 +66,17 @@ export function compareTokens(a: NameToken, b: NameToken): TokenComparison {
   const letters = jaroWinkler(sa.prepared, sb.prepared);
   // One-consonant words (ALI, ELI, ALA) share a skeleton too easily to trust it alone.
   const distinctive = sa.consonants >= 2 && sb.consonants >= 2;
-  if (sameTransliteration(sa, sb) && (distinctive || sa.vowels.join() === sb.vowels.join())) {
+  if (sameTransliteration(sa, sb) && (distinctive || sameVowels(sa, sb))) {
     return { similarity: Math.max(letters, TRANSLITERATION_FLOOR), method: 'transliteration' };
   }
   if (derivedName(sa, sb)) return NO_MATCH;
-  // Same consonant sounds in as many syllables: MAHMOUD (two) is not MUHAMMAD (three).
+  // Same consonant sounds in as many syllables (MAHMOUD, two, is not MUHAMMAD, three), or
+  // with one vowel more only if the letters look much alike (ALEKSANDR, ALEXANDER).
   if (
     sa.sound === sb.sound &&
     sa.sound.length >= MIN_PHONETIC_KEY &&
-    sa.vowels.length === sb.vowels.length &&
-    letters >= MIN_PHONETIC_LETTERS
+    letters >= MIN_PHONETIC_LETTERS &&
+    (sa.vowels.length === sb.vowels.length || letters >= FUZZY_TOKEN_SIMILARITY)
   ) {
     return { similarity: Math.max(letters, PHONETIC_FLOOR), method: 'phonetic' };
   }

@@ -22,7 +22,7 @@ const day = (value: string | null | undefined) => (value ? new Date(`${value}T00
 /**
  * Stores received travellers in the caller's transaction. Free-text values revealing a
  * special category (PNR art. 13(4)) are deleted before anything is stored; each deletion
- * is an ERASURE event naming the field and the rule, never the value. Each traveller is a
+ * is an ERASURE event naming the field and the category, never the value or the code that matched. Each traveller is a
  * COLLECTION event (LED art. 25).
  */
 export async function storeTravellers(tx: Tx, caller: Caller, inputs: readonly TravellerInput[], screeningBatchId: string, purpose: string): Promise<StoredTraveller[]> {
@@ -70,7 +70,8 @@ export async function storeTravellers(tx: Tx, caller: Caller, inputs: readonly T
       resourceId: id,
       travellerId: id,
       purpose: 'PNR art. 13(4): special categories of data deleted on receipt',
-      details: { field: finding.field, category: finding.category, rule: finding.rule },
+      // The matching rule (e.g. the SSR code) is left out: it would restate the deleted value.
+      details: { field: finding.field, category: finding.category },
     })),
   ]);
   await recordAccessEvents(tx, caller, events);
