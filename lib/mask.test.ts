@@ -28,3 +28,9 @@ test('masked values never carry more than the parts a reviewer may see', () => {
   assert.equal(email, 'j••••••');
   assert.equal(maskValue('x'.repeat(40))?.length, maskValue('xy')?.length, 'the mask does not leak the length');
 });
+
+test('the initial is the first letter, whatever punctuation a transliteration puts before it', () => {
+  assert.equal(maskName("'Abd al-Rahman", '"Hassan"'), 'A. H****');
+  assert.equal(maskNamePart("'Ali"), 'A****');
+  assert.equal(maskName('-', '–'), '—');
+});

@@ -9,9 +9,10 @@ export function maskName(givenNames: string | null | undefined, familyName: stri
 }
 
 function initialOf(value: string | null | undefined): string {
-  const trimmed = value?.trim() ?? '';
-  // Array.from keeps a character outside the BMP whole.
-  return (Array.from(trimmed)[0] ?? '').toLocaleUpperCase('en');
+  // The first letter, not the first character: transliterated names may begin with an
+  // apostrophe (ʿayn, "'ABD AL-…") or a quote. The u flag keeps a character outside the BMP whole.
+  const letter = value?.match(/\p{L}/u)?.[0] ?? '';
+  return letter.toLocaleUpperCase('en');
 }
 
 /** A masked free value: its first character and a fixed number of stars, so the length does not leak. */
