@@ -23,3 +23,8 @@ test('a short NEXTAUTH_SECRET and an invalid PORT are refused', () => {
   assert.throws(() => parseEnv({ NEXTAUTH_SECRET: 'short' }), /NEXTAUTH_SECRET must be at least 32 characters/);
   assert.throws(() => parseEnv({ PORT: '70000' }), /PORT/);
 });
+
+test('a retention master key must be 32 bytes of base64', () => {
+  assert.throws(() => parseEnv({ RETENTION_MASTER_KEY: Buffer.alloc(16).toString('base64') }), /RETENTION_MASTER_KEY must be 32 random bytes/);
+  assert.equal(parseEnv({ RETENTION_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') }).RETENTION_MASTER_KEY, Buffer.alloc(32, 7).toString('base64'));
+});

@@ -40,6 +40,17 @@ const envSchema = z.object({
     .default('6-20'),
   ANOMALY_REVEALS_PER_HOUR: z.coerce.number().int().positive().default(20),
   ANOMALY_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(3),
+  // The master key that wraps each masked traveller's data key (AES-256-GCM): 32 bytes, base64.
+  // Required in production; elsewhere a local key is made once in .secrets/ (server/retention/master-key.ts).
+  RETENTION_MASTER_KEY: z
+    .string()
+    .trim()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'RETENTION_MASTER_KEY must be 32 random bytes in base64, e.g. `openssl rand -base64 32`')
+    .optional(),
+  // How often the server runs the retention job (masking at 6 months, erasure at 5 years); 0: never (then run npm run retention).
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+  // Travellers per retention transaction: small enough that the queue never waits long behind it.
+  RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(2000),
 });
 
 export type Env = z.infer<typeof envSchema>;

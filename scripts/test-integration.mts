@@ -30,7 +30,11 @@ async function createDatabaseOn(serverUrl: string, name: string) {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
-const files = findFiles(root, ['lib', 'server', 'scripts', 'prisma'], (file) => file.endsWith('.integration.test.ts'));
+// `npm run test:integration -- server/retention` runs only the files whose path contains one of the arguments.
+const only = process.argv.slice(2);
+const files = findFiles(root, ['lib', 'server', 'scripts', 'prisma'], (file) => file.endsWith('.integration.test.ts')).filter(
+  (file) => only.length === 0 || only.some((part) => file.includes(part)),
+);
 if (files.length === 0) {
   console.error('No integration tests found.');
   process.exit(1);

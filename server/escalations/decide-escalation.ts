@@ -8,6 +8,7 @@ import { denyAccess, requirePermission } from '@/server/auth/require-permission'
 import { db } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { recordHitChange } from '@/server/hits/hit-changes';
+import { repersonalisedTraveller } from '@/server/retention/open-masked-traveller';
 import { disclosureContent, disclosureTravellerSelect } from './disclosure-content';
 import { describeDecided } from './escalation-conflict';
 import { readEscalationDetail } from './escalation-view';
@@ -77,7 +78,8 @@ export async function decideEscalation(caller: Caller, escalationId: string, inp
         data: {
           escalationId,
           categories,
-          content: disclosureContent(hit.traveller, categories) as unknown as Prisma.InputJsonValue,
+          // A masked traveller's values come back from the sealed record: this approval is the re-personalisation.
+          content: disclosureContent(await repersonalisedTraveller(tx, hit.travellerId, hit.traveller), categories) as unknown as Prisma.InputJsonValue,
           expiresAt: new Date(decidedAt.getTime() + env().DISCLOSURE_VALID_DAYS * DAY_MS),
         },
       });

@@ -37,3 +37,20 @@ export function maskExplanation(value: Prisma.JsonValue): FieldExplanation[] {
     ];
   });
 }
+
+/**
+ * The stored explanation with the traveller's values masked, in the stored shape: what
+ * retention leaves on a hit once its traveller is masked (the clear values go into the
+ * sealed record). Masking twice changes nothing.
+ */
+export function redactStoredExplanation(value: Prisma.JsonValue): Prisma.InputJsonValue {
+  if (!Array.isArray(value)) return [];
+  return value.map((raw) => {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+    const item = raw as Record<string, Prisma.JsonValue>;
+    const travellerField = TRAVELLER_FIELD[item.field as MatchField];
+    if (travellerField === undefined || travellerField === 'nationality' || travellerField === null) return item;
+    const clear = typeof item.travellerValue === 'string' ? item.travellerValue : null;
+    return { ...item, travellerValue: travellerFieldSpec(travellerField).mask?.(clear) ?? null };
+  }) as Prisma.InputJsonValue;
+}

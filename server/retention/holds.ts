@@ -1,0 +1,23 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+
+// A hold keeps a traveller's record from erasure while an escalation about it is open: a
+// supervisor's decision is pending, or it was approved and the disclosure package may
+// still be opened by the recipient. Masking still happens (re-personalisation is the
+// escalation's own route back); only erasure waits.
+
+/** SQL: the traveller t is held. */
+export function heldWhere(now: Date): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "Hit" h JOIN "Escalation" e ON e."hitId" = h.id
+      LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
+     WHERE h."travellerId" = t.id
+       AND (e.status = 'PENDING' OR (e.status = 'APPROVED' AND (p.id IS NULL OR p."expiresAt" > ${now}))))`;
+}
+
+/** Why one escalation holds its traveller, in words for the retention page. */
+export function holdReason(escalation: { status: string; packageExpiresAt: Date | null }): string {
+  if (escalation.status === 'PENDING') return 'Escalation pending a supervisor’s decision';
+  const until = escalation.packageExpiresAt ? ` until ${escalation.packageExpiresAt.toISOString().slice(0, 10)}` : '';
+  return `Escalation approved; the disclosure package can be opened${until}`;
+}

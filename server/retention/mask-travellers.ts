@@ -1,0 +1,108 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import { recordAccessEvents } from '@/server/access-log/record';
+import type { Caller } from '@/server/auth/caller';
+import type { Tx } from '@/server/db';
+import { redactStoredExplanation } from '@/server/hits/mask-explanation';
+import { clearedIdentifyingData, identifyingSelect, type IdentifyingField } from './identifying-fields';
+import { sealTravellerData } from './traveller-vault';
+
+const DAY_MS = 86_400_000;
+
+/** What a masked traveller's sealed record holds: everything masking took out of reach. */
+export interface SealedTravellerPayload {
+  traveller: Partial<Record<IdentifyingField, string | null>>;
+  /** The hits' explanations as the screening wrote them, by hit id. */
+  hitExplanations: Record<string, Prisma.JsonValue>;
+  /** Expired disclosure packages' content, by package id. */
+  disclosures: Record<string, Prisma.JsonValue>;
+}
+
+export interface MaskLimits {
+  maskAfterDays: number;
+  clearedMaskAfterDays: number;
+}
+
+/**
+ * Which travellers are due for masking: past the limit (or the shorter one for travellers
+ * whose every hit was cleared), and none with a disclosure package a recipient may still
+ * open (that package is what the approval disclosed; it is sealed once it expires).
+ */
+export function dueForMaskingWhere(limits: MaskLimits, now: Date): Prisma.Sql {
+  const maskBefore = new Date(now.getTime() - limits.maskAfterDays * DAY_MS);
+  const clearedMaskBefore = new Date(now.getTime() - limits.clearedMaskAfterDays * DAY_MS);
+  const clearedSooner =
+    limits.clearedMaskAfterDays < limits.maskAfterDays
+      ? Prisma.sql`OR (t."collectedAt" < ${clearedMaskBefore}
+                   AND EXISTS (SELECT 1 FROM "Hit" h WHERE h."travellerId" = t.id)
+                   AND NOT EXISTS (SELECT 1 FROM "Hit" h WHERE h."travellerId" = t.id AND h.status <> 'CLEARED'))`
+      : Prisma.empty;
+  return Prisma.sql`t."maskedAt" IS NULL
+    AND (t."collectedAt" < ${maskBefore} ${clearedSooner})
+    AND NOT EXISTS (SELECT 1 FROM "Hit" h JOIN "Escalation" e ON e."hitId" = h.id JOIN "DisclosurePackage" p ON p."escalationId" = e.id
+                     WHERE h."travellerId" = t.id AND p."expiresAt" > ${now})`;
+}
+
+const iso = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+
+/**
+ * Masks one batch, oldest first, in the caller's transaction: the identifying values, the
+ * hits' explanations and expired disclosure packages are sealed under the traveller's own
+ * data key, then cleared; one ERASURE event per traveller. Rows another transaction holds
+ * are skipped (SKIP LOCKED), not waited for, so analysts are never blocked by it.
+ * Returns how many travellers were masked.
+ */
+export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLimits, now: Date, batchSize: number, runId: string): Promise<number> {
+  const due = await tx.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}
+     ORDER BY t."collectedAt" LIMIT ${batchSize} FOR UPDATE OF t SKIP LOCKED`;
+  const ids = due.map((row) => row.id);
+  if (ids.length === 0) return 0;
+
+  const [travellers, hits, packages] = await Promise.all([
+    tx.traveller.findMany({ where: { id: { in: ids } }, select: { id: true, ...identifyingSelect } }),
+    tx.hit.findMany({ where: { travellerId: { in: ids } }, select: { id: true, travellerId: true, explanation: true } }),
+    tx.disclosurePackage.findMany({
+      where: { escalation: { hit: { travellerId: { in: ids } } } },
+      select: { id: true, content: true, escalation: { select: { hit: { select: { travellerId: true } } } } },
+    }),
+  ]);
+  const payloads = new Map<string, SealedTravellerPayload>();
+  for (const { id, ...fields } of travellers) {
+    const traveller: SealedTravellerPayload['traveller'] = {};
+    for (const [key, value] of Object.entries(fields)) traveller[key as IdentifyingField] = value instanceof Date ? iso(value) : (value as string | null);
+    payloads.set(id, { traveller, hitExplanations: {}, disclosures: {} });
+  }
+  for (const hit of hits) {
+    const payload = payloads.get(hit.travellerId);
+    if (payload) payload.hitExplanations[hit.id] = hit.explanation;
+  }
+  for (const pkg of packages) {
+    const payload = payloads.get(pkg.escalation.hit.travellerId);
+    if (payload) payload.disclosures[pkg.id] = pkg.content;
+  }
+
+  await tx.maskedTravellerData.createMany({ data: [...payloads].map(([travellerId, payload]) => ({ travellerId, ...sealTravellerData(travellerId, payload) })) });
+  await tx.traveller.updateMany({ where: { id: { in: ids } }, data: clearedIdentifyingData(now) });
+  if (hits.length > 0) {
+    const redacted = JSON.stringify(hits.map((hit) => ({ id: hit.id, explanation: redactStoredExplanation(hit.explanation) })));
+    await tx.$executeRaw`UPDATE "Hit" h SET explanation = v.explanation
+                           FROM jsonb_to_recordset(${redacted}::jsonb) AS v(id uuid, explanation jsonb) WHERE h.id = v.id`;
+  }
+  if (packages.length > 0) {
+    await tx.disclosurePackage.updateMany({ where: { id: { in: packages.map((pkg) => pkg.id) } }, data: { content: { sealed: 'masked under PNR art. 12(2)' } } });
+  }
+  await recordAccessEvents(
+    tx,
+    caller,
+    ids.map((id) => ({
+      operation: 'ERASURE' as const,
+      resourceType: 'traveller',
+      resourceId: id,
+      travellerId: id,
+      purpose: 'PNR art. 12(2): identifying data masked after 6 months (retention)',
+      details: { action: 'mask', retentionRunId: runId },
+    })),
+  );
+  return ids.length;
+}

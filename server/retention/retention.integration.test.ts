@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { decideEscalation } from '@/server/escalations/decide-escalation';
+import { getDisclosurePackage } from '@/server/escalations/get-disclosure-package';
+import { requestEscalation } from '@/server/escalations/request-escalation';
+import { db } from '@/server/db';
+import { ConflictError } from '@/server/errors';
+import { getHit } from '@/server/hits/get-hit';
+import { revealField } from '@/server/hits/reveal-field';
+import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
+import { runRetention } from './run-retention';
+
+after(() => db().$disconnect());
+
+const DAY_MS = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+
+/** A hit whose traveller was collected `days` ago (the factory collects now). */
+async function hitCollected(days: number, status: 'NEW' | 'IN_REVIEW' | 'CLEARED' = 'IN_REVIEW') {
+  const created = await createHit({ status });
+  await db().traveller.update({ where: { id: created.traveller.id }, data: { collectedAt: daysAgo(days) } });
+  return created;
+}
+
+async function recipientId(): Promise<string> {
+  const recipient = await db().recipientAuthority.upsert({ where: { name: 'Retention test police' }, update: {}, create: { name: 'Retention test police', country: 'DEU' } });
+  return recipient.id;
+}
+
+async function escalate(hit: { id: string; version: number }) {
+  const analyst = await createUser('ANALYST');
+  const { id } = await requestEscalation(callerFor(analyst), hit.id, {
+    legalBasis: 'PNR_6_2_A',
+    offenceCategory: 'terrorism',
+    objectiveFacts: 'Same family name, same date of birth and same passport series as the listed person.',
+    necessity: 'The federal police need identity and itinerary to act on the alert, nothing more than that.',
+    dataCategories: ['PASSPORT'],
+    recipientId: await recipientId(),
+    urgency: 'ROUTINE',
+    hitVersion: hit.version,
+  });
+  return id;
+}
+
+test('past six months the identifying data are sealed and cleared; statistics and younger travellers stay', async () => {
+  const old = await hitCollected(200);
+  const young = await hitCollected(100);
+  const result = await runRetention();
+  assert.ok(result, 'the run took the lock');
+  assert.ok(result.masked >= 1);
+
+  const masked = await db().traveller.findUniqueOrThrow({ where: { id: old.traveller.id } });
+  assert.ok(masked.maskedAt);
+  for (const field of ['familyName', 'givenNames', 'dateOfBirth', 'documentNumber', 'contactEmail'] as const) assert.equal(masked[field], null, field);
+  assert.equal(masked.sex, 'U');
+  assert.deepEqual([masked.nationality, masked.yearOfBirth, masked.flightDate.toISOString()], [old.traveller.nationality, old.traveller.yearOfBirth, old.traveller.flightDate.toISOString()]);
+
+  const sealed = await db().maskedTravellerData.findUniqueOrThrow({ where: { travellerId: old.traveller.id } });
+  const stored = Buffer.concat([sealed.ciphertext, sealed.wrappedKey]).toString('latin1');
+  assert.ok(!stored.includes('Quartermain') && !stored.includes(old.traveller.documentNumber as string), 'the sealed record is not readable as it lies');
+
+  const explanation = JSON.stringify((await db().hit.findUniqueOrThrow({ where: { id: old.hit.id } })).explanation);
+  assert.doesNotMatch(explanation, /Quartermain|P[0-9a-f]{8}/, 'the hit no longer quotes the traveller');
+
+  const untouched = await db().traveller.findUniqueOrThrow({ where: { id: young.traveller.id } });
+  assert.equal(untouched.maskedAt, null);
+  assert.equal(untouched.familyName, 'Quartermain');
+
+  const events = await (await chainedAccessEvents()).findMany({ where: { travellerId: old.traveller.id, operation: 'ERASURE' } });
+  assert.equal(events.length, 1);
+  assert.equal((events[0]?.details as { action?: string }).action, 'mask');
+
+  const analyst = callerFor(await createUser('ANALYST'));
+  await assert.rejects(revealField(analyst, old.hit.id, { field: 'familyName', purpose: 'IDENTITY_COMPARISON' }), ConflictError);
+  const detail = await getHit(analyst, old.hit.id);
+  assert.doesNotMatch(JSON.stringify(detail), /Quartermain/);
+});
+
+test('an approved re-personalisation discloses the sealed values; nothing else reads them', async () => {
+  const { hit, traveller } = await hitCollected(200);
+  await runRetention();
+  assert.ok((await db().traveller.findUniqueOrThrow({ where: { id: traveller.id } })).maskedAt);
+  const escalationId = await escalate(await db().hit.findUniqueOrThrow({ where: { id: hit.id } }));
+  const escalation = await db().escalation.findUniqueOrThrow({ where: { id: escalationId } });
+  assert.equal(escalation.repersonalisation, true);
+  const supervisor = callerFor(await createUser('SUPERVISOR'));
+  await decideEscalation(supervisor, escalationId, { decision: 'approve', version: escalation.version });
+  const requester = callerFor(await db().user.findUniqueOrThrow({ where: { id: escalation.requesterId } }));
+  const pkg = await getDisclosurePackage(requester, escalationId);
+  const passport = JSON.stringify(pkg.categories);
+  assert.match(passport, /Quartermain/);
+  assert.match(passport, new RegExp(traveller.documentNumber as string));
+  assert.match(passport, /1980-04-02/);
+});
+
+test('past five years a traveller is erased with its hits, sealed record and cleared-hit memory; an open escalation holds it', async () => {
+  const gone = await hitCollected(1830, 'CLEARED');
+  // Not yet expired on its own: it goes because the hit it rests on goes.
+  await db().suppression.create({ data: { identityKey: `retention-${gone.traveller.id}`, entryId: gone.entry.id, entryVersion: gone.entry.version, originHitId: gone.hit.id, reason: 'test', expiresAt: new Date(Date.now() + DAY_MS) } });
+  const held = await hitCollected(1830);
+  const escalationId = await escalate(held.hit);
+
+  const result = await runRetention();
+  assert.ok(result);
+  assert.ok(result.erased >= 1);
+  assert.ok(result.held >= 1);
+  assert.equal(await db().traveller.count({ where: { id: gone.traveller.id } }), 0);
+  assert.equal(await db().hit.count({ where: { id: gone.hit.id } }), 0);
+  assert.equal(await db().maskedTravellerData.count({ where: { travellerId: gone.traveller.id } }), 0);
+  assert.equal(await db().suppression.count({ where: { originHitId: gone.hit.id } }), 0);
+  const erasure = await (await chainedAccessEvents()).findMany({ where: { travellerId: gone.traveller.id, operation: 'ERASURE' } });
+  assert.deepEqual(erasure.map((event) => (event.details as { action: string }).action), ['erase']);
+
+  assert.equal(await db().traveller.count({ where: { id: held.traveller.id } }), 1, 'held by the pending escalation');
+  assert.ok((await db().traveller.findUniqueOrThrow({ where: { id: held.traveller.id } })).maskedAt, 'a held traveller is still masked');
+  const run = await db().retentionRun.findUniqueOrThrow({ where: { id: result.runId } });
+  assert.deepEqual([run.status, run.erased, run.held, run.dryRun], ['COMPLETED', result.erased, result.held, false]);
+
+  // Withdrawn or rejected, the hold ends and the next run erases it.
+  await db().escalation.update({ where: { id: escalationId }, data: { status: 'WITHDRAWN' } });
+  await runRetention();
+  assert.equal(await db().traveller.count({ where: { id: held.traveller.id } }), 0);
+});
+
+test('a dry run changes nothing and counts what a run would do; a second run finds nothing left', async () => {
+  const due = await hitCollected(400);
+  const dry = await runRetention({ dryRun: true });
+  assert.ok(dry && dry.masked >= 1 && dry.dryRun);
+  assert.equal((await db().traveller.findUniqueOrThrow({ where: { id: due.traveller.id } })).maskedAt, null);
+  const real = await runRetention();
+  assert.equal(real?.masked, dry.masked, 'the dry run counted exactly what the run did');
+  const again = await runRetention();
+  assert.deepEqual([again?.masked, again?.erased], [0, 0]);
+});
+
+test('one run at a time: a second started meanwhile does nothing', async () => {
+  await hitCollected(300);
+  const [first, second] = await Promise.all([runRetention(), runRetention()]);
+  assert.equal([first, second].filter((result) => result === null).length, 1);
+});
+
+test('a shorter policy for cleared hits masks travellers whose every hit was cleared, only those', async () => {
+  const policy = await db().retentionPolicy.upsert({
+    where: { dataClass: 'CLEARED_HIT' },
+    update: { maskAfterDays: 30 },
+    create: { dataClass: 'CLEARED_HIT', maskAfterDays: 30, eraseAfterDays: 1826, legalBasis: 'test' },
+  });
+  try {
+    const cleared = await hitCollected(40, 'CLEARED');
+    const open = await hitCollected(40, 'IN_REVIEW');
+    await runRetention();
+    assert.ok((await db().traveller.findUniqueOrThrow({ where: { id: cleared.traveller.id } })).maskedAt);
+    assert.equal((await db().traveller.findUniqueOrThrow({ where: { id: open.traveller.id } })).maskedAt, null);
+  } finally {
+    await db().retentionPolicy.update({ where: { id: policy.id }, data: { maskAfterDays: null } });
+  }
+});

@@ -1,0 +1,123 @@
+import 'server-only';
+import pg from 'pg';
+import { env } from '@/lib/env';
+import { systemCaller, type Caller } from '@/server/auth/caller';
+import { db } from '@/server/db';
+import { dueForErasureWhere, eraseExpiredSuppressions, eraseTravellerBatch } from './erase-travellers';
+import { heldWhere } from './holds';
+import { dueForMaskingWhere, maskTravellerBatch } from './mask-travellers';
+import { readRetentionLimits } from './retention-policies';
+
+export interface RetentionRunResult {
+  runId: string;
+  dryRun: boolean;
+  /** Travellers masked (or, in a dry run, due for masking). */
+  masked: number;
+  /** Travellers erased with their hits (or due for erasure). */
+  erased: number;
+  /** Travellers past their erasure date but held by an open escalation. */
+  held: number;
+  /** Cleared-hit memories erased with the data they rested on (or due). */
+  suppressionsErased: number;
+  durationMs: number;
+}
+
+export interface RetentionProgress {
+  phase: 'masking' | 'erasure' | 'suppressions';
+  done: number;
+}
+
+export interface RetentionOptions {
+  /** The job's clock: tests and `npm run retention -- --now` move it. */
+  now?: Date;
+  dryRun?: boolean;
+  batchSize?: number;
+  caller?: Caller;
+  onProgress?: (progress: RetentionProgress) => void;
+}
+
+const LOCK_KEY = 'proportio:retention';
+
+/**
+ * Masks identifying data past its limit, erases travellers and hits past theirs (except
+ * held ones) and the cleared-hit memories resting on them. One instance at a time across
+ * servers (a session advisory lock; null when another holds it). Each batch is its own
+ * short transaction, so an interrupted run leaves whole batches done and a rerun goes on
+ * where it stopped. The run is recorded with counts only, never personal data.
+ */
+export async function runRetention(options: RetentionOptions = {}): Promise<RetentionRunResult | null> {
+  const lock = new pg.Client({ connectionString: env().DATABASE_URL });
+  await lock.connect();
+  try {
+    const { rows } = await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [LOCK_KEY]);
+    if (!rows[0]?.locked) return null;
+    return await runLocked(options);
+  } finally {
+    await lock.end().catch(() => {});
+  }
+}
+
+async function runLocked(options: RetentionOptions): Promise<RetentionRunResult> {
+  const now = options.now ?? new Date();
+  const dryRun = options.dryRun ?? false;
+  const batchSize = options.batchSize ?? env().RETENTION_BATCH_SIZE;
+  const caller = options.caller ?? systemCaller('retention job');
+  const started = performance.now();
+  // A run that died with its process stays RUNNING; holding the lock, we know it is not.
+  await db().retentionRun.updateMany({ where: { status: 'RUNNING' }, data: { status: 'INTERRUPTED', finishedAt: new Date() } });
+  const run = await db().retentionRun.create({ data: { dryRun, status: 'RUNNING' }, select: { id: true } });
+  const limits = await readRetentionLimits(db());
+  const result: RetentionRunResult = { runId: run.id, dryRun, masked: 0, erased: 0, held: 0, suppressionsErased: 0, durationMs: 0 };
+  try {
+    if (dryRun) {
+      const [counts] = await db().$queryRaw<{ masking: number; erasure: number; held: number; suppressions: number }[]>`
+        SELECT (SELECT count(*)::int FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}
+                  AND NOT (${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)})) AS masking,
+               (SELECT count(*)::int FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}) AS erasure,
+               (SELECT count(*)::int FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}) AS held,
+               (SELECT count(*)::int FROM "Suppression" WHERE "expiresAt" <= ${now}) AS suppressions`;
+      Object.assign(result, { masked: counts?.masking ?? 0, erased: counts?.erasure ?? 0, held: counts?.held ?? 0, suppressionsErased: counts?.suppressions ?? 0 });
+    } else {
+      // Erasure first: a traveller past five years is erased, not masked on the way.
+      result.erased = await repeat((tx) => eraseTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'erasure', run.id, 'erased', options.onProgress);
+      result.masked = await repeat((tx) => maskTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'masking', run.id, 'masked', options.onProgress);
+      result.suppressionsErased = await repeat((tx) => eraseExpiredSuppressions(tx, now, batchSize), 'suppressions', run.id, null, options.onProgress);
+      const [held] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}`;
+      result.held = held?.n ?? 0;
+    }
+    result.durationMs = Math.round(performance.now() - started);
+    await db().retentionRun.update({
+      where: { id: run.id },
+      data: { status: 'COMPLETED', finishedAt: new Date(), masked: result.masked, erased: result.erased, held: result.held },
+    });
+    return result;
+  } catch (error) {
+    // The message only: a Prisma error can quote the values of the row it failed on.
+    const message = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 300) : 'unknown error';
+    await db().retentionRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), error: message ?? null } });
+    throw error;
+  }
+}
+
+type Batch = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+
+/** Runs batches until one finds nothing to do, keeping the run's counts current after each. */
+async function repeat(
+  batch: (tx: Batch) => Promise<number>,
+  phase: RetentionProgress['phase'],
+  runId: string,
+  column: 'masked' | 'erased' | null,
+  onProgress?: (progress: RetentionProgress) => void,
+): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const count = await db().$transaction(async (tx) => {
+      const n = await batch(tx);
+      if (n > 0 && column) await tx.retentionRun.update({ where: { id: runId }, data: { [column]: { increment: n } } });
+      return n;
+    }, { timeout: 120_000 });
+    if (count === 0) return done;
+    done += count;
+    onProgress?.({ phase, done });
+  }
+}
