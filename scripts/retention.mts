@@ -52,6 +52,7 @@ try {
     console.log(`  ${number(result.masked)} travellers ${verb} masked (identifying data sealed, PNR art. 12(2))`);
     console.log(`  ${number(result.erased)} travellers ${verb} erased with their hits (PNR art. 12(1))`);
     console.log(`  ${number(result.suppressionsErased)} cleared-hit memories ${verb} erased with the data they rested on`);
+    console.log(`  ${number(result.eventsErased)} access events ${verb} erased after 5 years (PNR art. 13(6))`);
     console.log(`  ${number(result.held)} travellers past their erasure date are held by an open escalation`);
   }
 } catch (error) {

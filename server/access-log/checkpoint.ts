@@ -37,8 +37,13 @@ export async function writeCheckpoint(client: Db | Tx, note?: string | null, anc
     at: row.at.toISOString(),
     note: row.note,
   };
+  await appendAnchor(anchorFile, checkpoint);
+  return checkpoint;
+}
+
+/** Appends one checkpoint as a JSON line to the anchor file (made with its folder if missing). */
+export async function appendAnchor(anchorFile: string, checkpoint: Checkpoint): Promise<void> {
   const file = path.resolve(/*turbopackIgnore: true*/ anchorFile);
   await mkdir(path.dirname(file), { recursive: true });
   await appendFile(file, `${JSON.stringify(checkpoint)}\n`, 'utf8');
-  return checkpoint;
 }

@@ -40,7 +40,9 @@ export async function verifyChain(
 ): Promise<ChainVerification> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 5000;
-  const walk: Walk = { lastSeq: 0n, lastHash: GENESIS_HASH, lastAt: null, checked: 0, broken: null };
+  // The chain starts where retention last erased (5-year-old events), or at the genesis.
+  const start = await chainStart(client);
+  const walk: Walk = { lastSeq: start.seq, lastHash: start.hash, lastAt: null, checked: 0, broken: null };
   await walkChain(client, walk, NO_LIMIT, batchSize, options.onProgress);
   // Read after the walk: a writer commits its events and the head together, so the head
   // is never behind an event the walk saw; it may be ahead by events appended meanwhile.
@@ -49,7 +51,8 @@ export async function verifyChain(
   if (!head) throw new Error('The access log has no head row: the database was not migrated.');
   if (!walk.broken && head.lastSeq > walk.lastSeq) await walkChain(client, walk, head.lastSeq, batchSize, options.onProgress);
   walk.broken ??= await compareWithHead(client, walk, head);
-  const checkpoints = await checkCheckpoints(client);
+  walk.broken ??= await checkErasure(client, start);
+  const checkpoints = await checkCheckpoints(client, start.seq);
   const durationMs = Math.round(performance.now() - started);
   return {
     intact: !walk.broken && !checkpoints.firstMismatch,
@@ -126,13 +129,35 @@ async function compareWithHead(client: Client, walk: Walk, head: { lastSeq: bigi
   return null;
 }
 
+async function chainStart(client: Client): Promise<{ seq: bigint; hash: string }> {
+  const [head] = await client.$queryRaw<{ seq: bigint; hash: string }[]>`
+    SELECT "erasedThroughSeq" AS seq, "erasedThroughHash" AS hash FROM "AccessLogHead" WHERE id = 1`;
+  return head ?? { seq: 0n, hash: GENESIS_HASH };
+}
+
+// A start moved by retention must be vouched for twice: by the checkpoint the erasure wrote
+// (also in the anchor file) and by its ERASURE event inside the verified chain. A start
+// moved any other way is events deleted from the beginning of the log.
+async function checkErasure(client: Client, start: { seq: bigint; hash: string }): Promise<Broken | null> {
+  if (start.seq === 0n) return null;
+  const [vouched] = await client.$queryRaw<{ checkpoint: boolean; event: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "AccessLogCheckpoint" WHERE seq = ${start.seq} AND hash = ${start.hash} AND note LIKE 'erasure%') AS checkpoint,
+           EXISTS (SELECT 1 FROM "AccessEvent" WHERE operation = 'ERASURE' AND "resourceType" = 'access-log' AND seq > ${start.seq}
+                     AND details->>'throughSeq' = ${start.seq.toString()} AND details->>'throughHash' = ${start.hash}) AS event`;
+  if (vouched?.checkpoint && vouched.event) return null;
+  const range = start.seq === 1n ? 'Event 1 is' : `Events 1 to ${start.seq.toLocaleString('en-US')} are`;
+  return { seq: '1', kind: 'deleted', message: `${range} missing and no retention erasure accounts for them: deleted from the start of the log.` };
+}
+
 // A checkpoint vouches for the event at its seq; one that disagrees means the chain was
 // rewritten consistently from there (or the checkpoint was forged): not intact either way.
-async function checkCheckpoints(client: Client): Promise<{ checked: number; mismatched: number; firstMismatch: Broken | null }> {
+// Checkpoints of events that retention has since erased vouch for nothing that remains.
+async function checkCheckpoints(client: Client, erasedThrough: bigint): Promise<{ checked: number; mismatched: number; firstMismatch: Broken | null }> {
   const rows = await client.$queryRaw<{ checked: number; mismatched: number; seq: bigint | null; takenAt: Date | null; found: boolean | null }[]>`
     WITH c AS (
       SELECT c.seq, c.at, e.seq IS NOT NULL AS found, e.hash IS DISTINCT FROM c.hash AS mismatch
       FROM "AccessLogCheckpoint" c LEFT JOIN "AccessEvent" e ON e.seq = c.seq
+      WHERE c.seq > ${erasedThrough}
     ), first AS (SELECT seq, at, found FROM c WHERE mismatch ORDER BY seq LIMIT 1)
     SELECT (SELECT count(*)::int FROM c) AS checked, (SELECT count(*)::int FROM c WHERE mismatch) AS mismatched,
       first.seq, first.at AS "takenAt", first.found

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { verifyChain } from '@/server/access-log/verify';
 import { decideEscalation } from '@/server/escalations/decide-escalation';
 import { getDisclosurePackage } from '@/server/escalations/get-disclosure-package';
 import { requestEscalation } from '@/server/escalations/request-escalation';
@@ -154,4 +155,54 @@ test('a shorter policy for cleared hits masks travellers whose every hit was cle
   } finally {
     await db().retentionPolicy.update({ where: { id: policy.id }, data: { maskAfterDays: null } });
   }
+});
+
+test('access events past five years are erased from the start of the chain, and the log still verifies', async () => {
+  const events = await chainedAccessEvents();
+  const before = await verifyChain(db());
+  assert.ok(before.intact, `precondition: the log verifies (${before.firstBroken?.message})`);
+  const head = await db().accessLogHead.findUniqueOrThrow({ where: { id: 1 } });
+  const first = head.erasedThroughSeq + 1n;
+  const through = first + 9n;
+  // Ten events made five years and a day old (outside the app: the trigger refuses it, so as the superuser the tests run as).
+  await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+    await tx.$executeRaw`UPDATE "AccessEvent" SET at = now() - interval '5 years 1 day' WHERE seq BETWEEN ${first} AND ${through}`;
+  });
+
+  const result = await runRetention();
+  assert.equal(result?.eventsErased, 10);
+  assert.equal(await events.count({ where: { seq: { lte: through } } }), 0);
+  const moved = await db().accessLogHead.findUniqueOrThrow({ where: { id: 1 } });
+  assert.equal(moved.erasedThroughSeq, through);
+  const erasure = await (await chainedAccessEvents()).findFirst({ where: { operation: 'ERASURE', resourceType: 'access-log' }, orderBy: { seq: 'desc' } });
+  assert.deepEqual((erasure?.details as { throughSeq: string }).throughSeq, through.toString());
+  const after = await verifyChain(db());
+  assert.ok(after.intact, after.firstBroken?.message);
+
+  // Young events stay, even for a session that declares itself the erasure.
+  await assert.rejects(
+    db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('proportio.erasure', 'on', true)`;
+      await tx.$executeRaw`DELETE FROM "AccessEvent" WHERE seq = ${through + 1n}`;
+    }),
+    /append-only/,
+  );
+
+  // Deleting the next event and moving the start over it, as if retention had, is caught
+  // (checked inside a transaction that is then rolled back, so the log stays whole).
+  const rolledBack = new Error('roll back');
+  await assert.rejects(
+    db().$transaction(async (tx) => {
+      const [next] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM "AccessEvent" WHERE seq = ${through + 1n}`;
+      await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+      await tx.$executeRaw`DELETE FROM "AccessEvent" WHERE seq = ${through + 1n}`;
+      await tx.$executeRaw`UPDATE "AccessLogHead" SET "erasedThroughSeq" = ${through + 1n}, "erasedThroughHash" = ${next?.hash} WHERE id = 1`;
+      const forged = await verifyChain(tx);
+      assert.equal(forged.intact, false);
+      assert.match(forged.firstBroken?.message ?? '', /no retention erasure accounts for them/);
+      throw rolledBack;
+    }),
+    (error) => error === rolledBack,
+  );
 });

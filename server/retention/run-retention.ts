@@ -3,6 +3,7 @@ import pg from 'pg';
 import { env } from '@/lib/env';
 import { systemCaller, type Caller } from '@/server/auth/caller';
 import { db } from '@/server/db';
+import { eraseAccessEventBatch } from './erase-access-events';
 import { dueForErasureWhere, eraseExpiredSuppressions, eraseTravellerBatch } from './erase-travellers';
 import { heldWhere } from './holds';
 import { dueForMaskingWhere, maskTravellerBatch } from './mask-travellers';
@@ -19,11 +20,13 @@ export interface RetentionRunResult {
   held: number;
   /** Cleared-hit memories erased with the data they rested on (or due). */
   suppressionsErased: number;
+  /** Access events erased after 5 years, from the start of the chain (or due). */
+  eventsErased: number;
   durationMs: number;
 }
 
 export interface RetentionProgress {
-  phase: 'masking' | 'erasure' | 'suppressions';
+  phase: 'masking' | 'erasure' | 'suppressions' | 'access-events';
   done: number;
 }
 
@@ -40,7 +43,7 @@ const LOCK_KEY = 'proportio:retention';
 
 /**
  * Masks identifying data past its limit, erases travellers and hits past theirs (except
- * held ones) and the cleared-hit memories resting on them. One instance at a time across
+ * held ones), the cleared-hit memories resting on them, and access events past 5 years. One instance at a time across
  * servers (a session advisory lock; null when another holds it). Each batch is its own
  * short transaction, so an interrupted run leaves whole batches done and a rerun goes on
  * where it stopped. The run is recorded with counts only, never personal data.
@@ -67,28 +70,38 @@ async function runLocked(options: RetentionOptions): Promise<RetentionRunResult>
   await db().retentionRun.updateMany({ where: { status: 'RUNNING' }, data: { status: 'INTERRUPTED', finishedAt: new Date() } });
   const run = await db().retentionRun.create({ data: { dryRun, status: 'RUNNING' }, select: { id: true } });
   const limits = await readRetentionLimits(db());
-  const result: RetentionRunResult = { runId: run.id, dryRun, masked: 0, erased: 0, held: 0, suppressionsErased: 0, durationMs: 0 };
+  const result: RetentionRunResult = { runId: run.id, dryRun, masked: 0, erased: 0, held: 0, suppressionsErased: 0, eventsErased: 0, durationMs: 0 };
   try {
     if (dryRun) {
-      const [counts] = await db().$queryRaw<{ masking: number; erasure: number; held: number; suppressions: number }[]>`
+      const [counts] = await db().$queryRaw<{ masking: number; erasure: number; held: number; suppressions: number; events: number }[]>`
         SELECT (SELECT count(*)::int FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}
                   AND NOT (${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)})) AS masking,
                (SELECT count(*)::int FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}) AS erasure,
                (SELECT count(*)::int FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}) AS held,
-               (SELECT count(*)::int FROM "Suppression" WHERE "expiresAt" <= ${now}) AS suppressions`;
-      Object.assign(result, { masked: counts?.masking ?? 0, erased: counts?.erasure ?? 0, held: counts?.held ?? 0, suppressionsErased: counts?.suppressions ?? 0 });
+               (SELECT count(*)::int FROM "Suppression" WHERE "expiresAt" <= ${now}) AS suppressions,
+               (SELECT count(*)::int FROM "AccessEvent" WHERE seq > (SELECT "erasedThroughSeq" FROM "AccessLogHead" WHERE id = 1)
+                   AND at < now() - interval '5 years') AS events`;
+      Object.assign(result, {
+        masked: counts?.masking ?? 0,
+        erased: counts?.erasure ?? 0,
+        held: counts?.held ?? 0,
+        suppressionsErased: counts?.suppressions ?? 0,
+        eventsErased: counts?.events ?? 0,
+      });
     } else {
       // Erasure first: a traveller past five years is erased, not masked on the way.
       result.erased = await repeat((tx) => eraseTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'erasure', run.id, 'erased', options.onProgress);
       result.masked = await repeat((tx) => maskTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'masking', run.id, 'masked', options.onProgress);
       result.suppressionsErased = await repeat((tx) => eraseExpiredSuppressions(tx, now, batchSize), 'suppressions', run.id, null, options.onProgress);
+      // Access events by the database's clock (the append-only trigger's), in larger batches: a row is small.
+      result.eventsErased = await repeat((tx) => eraseAccessEventBatch(tx, caller, batchSize * 25, run.id), 'access-events', run.id, 'eventsErased', options.onProgress);
       const [held] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}`;
       result.held = held?.n ?? 0;
     }
     result.durationMs = Math.round(performance.now() - started);
     await db().retentionRun.update({
       where: { id: run.id },
-      data: { status: 'COMPLETED', finishedAt: new Date(), masked: result.masked, erased: result.erased, held: result.held },
+      data: { status: 'COMPLETED', finishedAt: new Date(), masked: result.masked, erased: result.erased, held: result.held, eventsErased: result.eventsErased },
     });
     return result;
   } catch (error) {
@@ -106,7 +119,7 @@ async function repeat(
   batch: (tx: Batch) => Promise<number>,
   phase: RetentionProgress['phase'],
   runId: string,
-  column: 'masked' | 'erased' | null,
+  column: 'masked' | 'erased' | 'eventsErased' | null,
   onProgress?: (progress: RetentionProgress) => void,
 ): Promise<number> {
   let done = 0;
