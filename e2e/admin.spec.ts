@@ -101,6 +101,32 @@ test('a row of the file that cannot be read is reported with its line number', a
   await expect(dialog).toContainText('Not applied: 1 row could not be read');
 });
 
+test('the administrator sets a list’s match threshold; a value out of range is refused at its field', async ({ page, loginAs, sql }) => {
+  await loginAs('admin');
+  const watchlists = new WatchlistsPage(page);
+  await watchlists.goto();
+  let dialog = await watchlists.openThreshold('SIS-LIKE');
+  const field = dialog.getByLabel('Minimum score');
+  await field.fill('1.5');
+  await dialog.getByRole('button', { name: 'Save threshold' }).click();
+  await expect(field).toHaveAccessibleDescription(/At most 0\.99/);
+  await expect(field).toBeFocused();
+  await field.fill('0.8');
+  await dialog.getByRole('button', { name: 'Save threshold' }).click();
+  await expect(dialog).toBeHidden();
+  const row = watchlists.table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'SIS-LIKE' }) });
+  await expect(row).toContainText('0.80');
+  const [stored] = await sql<{ matchThreshold: number }>(`SELECT "matchThreshold" FROM "WatchlistSource" WHERE code = 'SIS-LIKE'`);
+  expect(stored?.matchThreshold).toBe(0.8);
+
+  // Back to the engine's default: the field left empty.
+  dialog = await watchlists.openThreshold('SIS-LIKE');
+  await dialog.getByLabel('Minimum score').fill('');
+  await dialog.getByRole('button', { name: 'Save threshold' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('engine default');
+});
+
 test('an analyst is refused the administration screens and the token API', async ({ page, loginAs }) => {
   await loginAs('analyst');
   for (const path of ['/admin/api-tokens', '/admin/watchlists']) {

@@ -8,6 +8,7 @@ import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/d
 import { formatScore } from '@/lib/format';
 import type { WatchlistSourceView } from '@/lib/schemas/watchlist-source';
 import { formatCount } from './admin-format';
+import { MatchThresholdDialog } from './match-threshold-dialog';
 import { SdnImportDialog } from './sdn-import-dialog';
 
 const column = createColumnHelper<WatchlistSourceView>();
@@ -46,16 +47,16 @@ const COLUMNS: ColumnDef<WatchlistSourceView>[] = [
   column.display({
     id: 'actions',
     header: () => <span className="sr-only">Actions</span>,
-    cell: ({ row }) =>
-      row.original.active ? (
-        <SdnImportDialog source={row.original} />
-      ) : (
-        <span className="text-xs text-muted">Inactive lists take no imports.</span>
-      ),
+    cell: ({ row }) => (
+      <div className="flex flex-wrap items-center gap-2">
+        {row.original.active ? <SdnImportDialog source={row.original} /> : <span className="text-xs text-muted">Inactive lists take no imports.</span>}
+        <MatchThresholdDialog source={row.original} />
+      </div>
+    ),
   }),
 ];
 
-/** The watchlists with their size and freshness; each active one takes an OFAC sdn.csv import. */
+/** The watchlists with their size and freshness; each active one takes an OFAC sdn.csv import, each a match threshold. */
 export function WatchlistSourceTable({ items }: { items: WatchlistSourceView[] }) {
   // TanStack Table returns fresh functions each render by design; it is not memoised here.
   // eslint-disable-next-line react-hooks/incompatible-library

@@ -73,6 +73,14 @@ export class WatchlistsPage {
     return dialog;
   }
 
+  /** Opens the match-threshold dialog of one source. */
+  async openThreshold(code: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `Match threshold of ${code}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Match threshold: ${code}` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   /** Chooses the file through its labelled input and starts the import. */
   async startImport(dialog: Locator, file: string) {
     await dialog.getByLabel('OFAC sdn.csv file').setInputFiles(file);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { apiFetch, ApiError, type ApiErrorBody } from '@/lib/api-client';
 import type { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from '@/lib/schemas/api-token';
 import type { sdnImportResultSchema } from '@/lib/schemas/ingest';
-import type { WatchlistSourceView } from '@/lib/schemas/watchlist-source';
+import type { UpdateWatchlistSourceInput, WatchlistSourceView } from '@/lib/schemas/watchlist-source';
 
 // One key factory for administration: the server render, the client hooks and every
 // mutation's invalidation name the same keys (CONVENTIONS.md habit 6).
@@ -45,6 +45,11 @@ export function watchlistSourceListOptions() {
     queryKey: adminKeys.watchlistSources(),
     queryFn: async ({ signal }) => (await apiFetch<{ items: WatchlistSourceView[] }>('/api/v1/watchlists', { signal })).items,
   });
+}
+
+/** Sets one list's match threshold (null: the engine's default); answers the list as it now is. */
+export function updateWatchlistSource(code: string, input: UpdateWatchlistSourceInput): Promise<WatchlistSourceView> {
+  return apiFetch<WatchlistSourceView>(`/api/v1/watchlists/${encodeURIComponent(code)}`, { method: 'PATCH', body: input });
 }
 
 export interface UploadProgress {
