@@ -206,3 +206,16 @@ test('access events past five years are erased from the start of the chain, and 
     (error) => error === rolledBack,
   );
 });
+
+test('stored answers to an Idempotency-Key are forgotten after a day', async () => {
+  const token = await db().apiToken.create({ data: { name: 'idempotency retention', prefix: crypto.randomUUID().slice(0, 8), tokenHash: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'), scopes: ['travellers:write'], expiresAt: new Date(Date.now() + DAY_MS) } });
+  await db().idempotencyKey.createMany({
+    data: [
+      { tokenId: token.id, key: 'old-answer', requestHash: 'x', status: 201, response: {}, createdAt: new Date(Date.now() - 25 * 3_600_000) },
+      { tokenId: token.id, key: 'fresh-answer', requestHash: 'x', status: 201, response: {}, createdAt: new Date(Date.now() - 23 * 3_600_000) },
+    ],
+  });
+  await runRetention();
+  const left = await db().idempotencyKey.findMany({ where: { tokenId: token.id }, select: { key: true } });
+  assert.deepEqual(left.map((row) => row.key), ['fresh-answer']);
+});

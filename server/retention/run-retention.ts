@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { systemCaller, type Caller } from '@/server/auth/caller';
 import { db } from '@/server/db';
 import { eraseAccessEventBatch } from './erase-access-events';
+import { eraseExpiredIdempotencyKeys } from './erase-idempotency-keys';
 import { dueForErasureWhere, eraseExpiredSuppressions, eraseTravellerBatch } from './erase-travellers';
 import { heldWhere } from './holds';
 import { dueForMaskingWhere, maskTravellerBatch } from './mask-travellers';
@@ -26,7 +27,7 @@ export interface RetentionRunResult {
 }
 
 export interface RetentionProgress {
-  phase: 'masking' | 'erasure' | 'suppressions' | 'access-events';
+  phase: 'masking' | 'erasure' | 'suppressions' | 'idempotency-keys' | 'access-events';
   done: number;
 }
 
@@ -93,6 +94,7 @@ async function runLocked(options: RetentionOptions): Promise<RetentionRunResult>
       result.erased = await repeat((tx) => eraseTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'erasure', run.id, 'erased', options.onProgress);
       result.masked = await repeat((tx) => maskTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'masking', run.id, 'masked', options.onProgress);
       result.suppressionsErased = await repeat((tx) => eraseExpiredSuppressions(tx, now, batchSize), 'suppressions', run.id, null, options.onProgress);
+      await repeat((tx) => eraseExpiredIdempotencyKeys(tx, now, batchSize), 'idempotency-keys', run.id, null, options.onProgress);
       // Access events by the database's clock (the append-only trigger's), in larger batches: a row is small.
       result.eventsErased = await repeat((tx) => eraseAccessEventBatch(tx, caller, batchSize * 25, run.id), 'access-events', run.id, 'eventsErased', options.onProgress);
       const [held] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}`;
