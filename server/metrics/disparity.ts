@@ -1,0 +1,77 @@
+import 'server-only';
+import { DISPARITY_HIGH_RATIO, DISPARITY_LOW_RATIO, type DisparityMetrics, type DisparityRow } from '@/lib/schemas/metrics';
+import type { Db } from '@/server/db';
+import { CLEARED_SQL, count, DECIDED_SQL } from './hit-outcome-sql';
+import { judgeGroup } from './disparity-flags';
+import type { PeriodBounds } from './period';
+import { rate } from './rates';
+
+type Counted = bigint | number | null;
+
+/**
+ * Hit rate (travellers with at least one hit / travellers screened) and false-positive rate
+ * (cleared / decided hits) per nationality of the travellers collected in the period, each
+ * against the overall rate, flagged beyond DISPARITY_HIGH_RATIO or below DISPARITY_LOW_RATIO
+ * — only for groups of at least `minTravellers` travellers (hit rate) or `minDecided`
+ * decided hits (false-positive rate).
+ *
+ * Hit rates count only travellers Proportio screened itself: an external engine sends only
+ * the travellers it matched, so its travellers would all "have a hit". Their decided hits
+ * still count toward the false-positive rate, which does not depend on who was screened.
+ * A traveller's hits are created when the traveller is screened, so none predates `start`.
+ */
+export async function readDisparity(client: Db, { start, end }: PeriodBounds, minimums: { minTravellers: number; minDecided: number }): Promise<DisparityMetrics> {
+  const rows = await client.$queryRaw<{ nationality: string | null; travellers: Counted; withHit: Counted; decided: Counted; cleared: Counted }[]>`
+    WITH per_traveller AS (
+      SELECT h."travellerId", count(*) FILTER (WHERE ${DECIDED_SQL}) AS decided, count(*) FILTER (WHERE ${CLEARED_SQL}) AS cleared
+      FROM "Hit" h WHERE h."createdAt" >= ${start}
+      GROUP BY h."travellerId"),
+    travellers AS (
+      SELECT t.nationality, x."travellerId" IS NOT NULL AS "hasHit", coalesce(x.decided, 0) AS decided, coalesce(x.cleared, 0) AS cleared,
+        b.kind IS DISTINCT FROM 'EXTERNAL' AS screened
+      FROM "Traveller" t
+      LEFT JOIN "ScreeningBatch" b ON b.id = t."screeningBatchId"
+      LEFT JOIN per_traveller x ON x."travellerId" = t.id
+      WHERE t."collectedAt" >= ${start} AND t."collectedAt" < ${end})
+    SELECT nationality, count(*) FILTER (WHERE screened) AS travellers, count(*) FILTER (WHERE screened AND "hasHit") AS "withHit",
+      sum(decided) AS decided, sum(cleared) AS cleared
+    FROM travellers
+    GROUP BY nationality`;
+
+  const sum = (pick: (row: (typeof rows)[number]) => Counted) => rows.reduce((total, row) => total + count(pick(row)), 0);
+  const overall = {
+    travellers: sum((row) => row.travellers),
+    travellersWithHit: sum((row) => row.withHit),
+    hitRate: null as number | null,
+    decided: sum((row) => row.decided),
+    cleared: sum((row) => row.cleared),
+    falsePositiveRate: null as number | null,
+  };
+  overall.hitRate = rate(overall.travellersWithHit, overall.travellers);
+  overall.falsePositiveRate = rate(overall.cleared, overall.decided);
+
+  const groups: DisparityRow[] = rows
+    .map((row) => {
+      const travellers = count(row.travellers);
+      const travellersWithHit = count(row.withHit);
+      const decided = count(row.decided);
+      const cleared = count(row.cleared);
+      const hit = judgeGroup(travellersWithHit, travellers, minimums.minTravellers, overall.hitRate);
+      const falsePositive = judgeGroup(cleared, decided, minimums.minDecided, overall.falsePositiveRate);
+      return {
+        nationality: row.nationality?.trim() || null,
+        travellers,
+        travellersWithHit,
+        hitRate: hit.rate,
+        hitRateRatio: hit.ratio,
+        hitRateFlag: hit.flag,
+        decided,
+        cleared,
+        falsePositiveRate: falsePositive.rate,
+        falsePositiveRatio: falsePositive.ratio,
+        falsePositiveFlag: falsePositive.flag,
+      };
+    })
+    .sort((a, b) => b.travellers - a.travellers || b.decided - a.decided || (a.nationality ?? '~').localeCompare(b.nationality ?? '~'));
+  return { ...minimums, highRatio: DISPARITY_HIGH_RATIO, lowRatio: DISPARITY_LOW_RATIO, overall, groups };
+}

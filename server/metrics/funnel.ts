@@ -1,0 +1,54 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import type { FunnelBucket, FunnelCounts, MetricsReport } from '@/lib/schemas/metrics';
+import type { Db } from '@/server/db';
+import { bucketSql, CLEARED_SQL, CONFIRMED_SQL, count, DECIDED_SQL } from './hit-outcome-sql';
+import { fillBuckets, type PeriodBounds } from './period';
+import { readScreened } from './screened';
+import { emptyFunnelCounts, funnelRates } from './rates';
+
+type Counted = bigint | number | null;
+
+// The funnel follows the hits created in the period to where they stand now (a cohort), so
+// every stage is a subset of the one before and the rates between them stay at or below 100 %.
+// Travellers screened: see ./screened.ts.
+export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: readonly string[]): Promise<MetricsReport['funnel']> {
+  const { start, end, unit } = bounds;
+  const [screened, hits, escalations] = await Promise.all([
+    readScreened(client, bounds),
+    client.$queryRaw<{ bucket: string; hits: Counted; reviewed: Counted; cleared: Counted; confirmed: Counted }[]>`
+      SELECT ${bucketSql(Prisma.sql`h."createdAt"`, unit)} AS bucket, count(*) AS hits,
+        count(*) FILTER (WHERE ${DECIDED_SQL}) AS reviewed,
+        count(*) FILTER (WHERE ${CLEARED_SQL}) AS cleared,
+        count(*) FILTER (WHERE ${CONFIRMED_SQL}) AS confirmed
+      FROM "Hit" h
+      WHERE h."createdAt" >= ${start} AND h."createdAt" < ${end}
+      GROUP BY 1`,
+    // A hit may have been escalated more than once (a rejected request, then a new one): counted once.
+    client.$queryRaw<{ bucket: string; requested: Counted; approved: Counted; disclosed: Counted }[]>`
+      SELECT ${bucketSql(Prisma.sql`h."createdAt"`, unit)} AS bucket,
+        count(DISTINCT e."hitId") AS requested,
+        count(DISTINCT e."hitId") FILTER (WHERE e.status = 'APPROVED') AS approved,
+        count(DISTINCT e."hitId") FILTER (WHERE p.id IS NOT NULL) AS disclosed
+      FROM "Escalation" e
+      JOIN "Hit" h ON h.id = e."hitId"
+      LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
+      WHERE e."createdAt" >= ${start} AND h."createdAt" >= ${start} AND h."createdAt" < ${end}
+      GROUP BY 1`,
+  ]);
+
+  const byBucket = new Map<string, FunnelCounts>();
+  const at = (bucket: string) => {
+    let counts = byBucket.get(bucket);
+    if (!counts) byBucket.set(bucket, (counts = emptyFunnelCounts()));
+    return counts;
+  };
+  for (const row of screened) at(row.bucket).screened = count(row.screened);
+  for (const row of hits) Object.assign(at(row.bucket), { hits: count(row.hits), reviewed: count(row.reviewed), cleared: count(row.cleared), confirmed: count(row.confirmed) });
+  for (const row of escalations) Object.assign(at(row.bucket), { escalationRequested: count(row.requested), approved: count(row.approved), disclosed: count(row.disclosed) });
+
+  const rows: FunnelBucket[] = fillBuckets(buckets, byBucket, emptyFunnelCounts).map(({ bucket, value }) => ({ bucket, counts: value, rates: funnelRates(value) }));
+  const totals = emptyFunnelCounts();
+  for (const row of rows) for (const key of Object.keys(totals) as (keyof FunnelCounts)[]) totals[key] += row.counts[key];
+  return { buckets: rows, totals, rates: funnelRates(totals) };
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import type { MetricsQueryInput, MetricsReport } from '@/lib/schemas/metrics';
+import { REVIEW_DEADLINE_HOURS } from '@/lib/schemas/metrics';
+import type { Caller } from '@/server/auth/caller';
+import { requirePermission } from '@/server/auth/require-permission';
+import { db } from '@/server/db';
+import { readDisparity } from './disparity';
+import { readFalsePositives } from './false-positives';
+import { readFunnel } from './funnel';
+import { readIntrusion } from './intrusion';
+import { periodBounds, periodBuckets } from './period';
+import { readQueueAge } from './queue-age';
+import { readRetention } from './retention';
+import { readReviewTime } from './review-time';
+import { validateMetricsQuery } from './validate-metrics-query';
+
+/**
+ * The metrics dashboard's figures for a period: aggregates computed in SQL, read as one round
+ * of parallel queries (no transaction: it would put them on one connection, one after the
+ * other; the figures are counts that a second's drift does not change in meaning).
+ *
+ * No access event is written for an allowed read. The figures are counts over many people,
+ * with no personal data: reading them is none of the operations on personal data the access
+ * log must record (LED art. 25), and the completeness rule the log is held to
+ * (server/access-log/completeness.integration.test.ts) is about operations on one person's
+ * data. A refusal is recorded, as every refusal is, by requirePermission (DENIED).
+ */
+export async function getMetrics(caller: Caller, input: MetricsQueryInput, options: { now?: Date } = {}): Promise<MetricsReport> {
+  await requirePermission(caller, 'metrics.read', { type: 'metrics' });
+  const query = validateMetricsQuery(input);
+  const now = options.now ?? new Date();
+  const bounds = periodBounds(query);
+  const buckets = periodBuckets(query);
+  const client = db();
+  const [funnel, intrusionOf, falsePositives, reviewTime, queueAge, disparity, retention] = await Promise.all([
+    readFunnel(client, bounds, buckets),
+    readIntrusion(client, bounds, now),
+    readFalsePositives(client, bounds),
+    readReviewTime(client, bounds, buckets),
+    readQueueAge(client, now),
+    readDisparity(client, bounds, { minTravellers: query.minTravellers, minDecided: query.minDecided }),
+    readRetention(client, now),
+  ]);
+  return {
+    period: { from: query.from, to: query.to, granularity: query.granularity },
+    generatedAt: now.toISOString(),
+    funnel,
+    falsePositives,
+    reviewTime: { deadlineHours: REVIEW_DEADLINE_HOURS, ...reviewTime, queueAge },
+    // Reveals per decided hit divide by the funnel's reviewed hits: the same hits.
+    intrusion: intrusionOf(funnel.buckets),
+    disparity,
+    retention,
+  };
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import type { MetricsGranularity } from '@/lib/schemas/metrics';
+
+// What a hit's status says about its review, written once for every metric (`h` is the Hit).
+// A hit is "decided" once a person cleared, confirmed or asked to escalate it; asking to
+// escalate is a confirmation that the match is true, so those count as confirmed too.
+// A rejected or withdrawn escalation returns the hit to review: it is undecided again.
+export const DECIDED_SQL = Prisma.raw(`h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')`);
+export const CONFIRMED_SQL = Prisma.raw(`h.status IN ('CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')`);
+export const CLEARED_SQL = Prisma.raw(`h.status = 'CLEARED'`);
+
+/** The bucket (its first day, YYYY-MM-DD, UTC) of a timestamptz column. */
+export function bucketSql(column: Prisma.Sql, unit: MetricsGranularity): Prisma.Sql {
+  return Prisma.sql`to_char(date_trunc(${unit}, ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+}
+
+/** A count from SQL (bigint or numeric) as a number; null stays 0. */
+export function count(value: bigint | number | string | null | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}

@@ -1,0 +1,96 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import { RETENTION_AGE_BANDS, type RetentionAgeBand, type RetentionMetrics } from '@/lib/schemas/metrics';
+import type { Db } from '@/server/db';
+import { HOLDING_ESCALATION_STATUSES, readRetentionLimits } from '@/server/retention/retention-policies';
+import { count } from './hit-outcome-sql';
+
+type Counted = bigint | number | null;
+const DAY_MS = 86_400_000;
+/** The open-ended last band. */
+const OLDEST: RetentionAgeBand = 'gt5y';
+
+const HOLD_LABELS: Record<(typeof HOLDING_ESCALATION_STATUSES)[number], string> = {
+  PENDING: 'Escalation waiting for a decision',
+  APPROVED: 'Escalation approved (its disclosure may still be acted on or contested)',
+};
+
+const HOLDING = Prisma.join(HOLDING_ESCALATION_STATUSES.map((status) => Prisma.sql`${status}::"EscalationStatus"`));
+
+/** The band of a traveller's age since collection (RETENTION_AGE_BANDS). */
+function bandSql(now: Date): Prisma.Sql {
+  const bounded = RETENTION_AGE_BANDS.filter((band) => band.maxDays !== null);
+  const whens = bounded.map((band) => Prisma.sql`WHEN t."collectedAt" > ${new Date(now.getTime() - (band.maxDays as number) * DAY_MS)} THEN ${band.key}`);
+  return Prisma.sql`CASE ${Prisma.join(whens, ' ')} ELSE ${OLDEST} END`;
+}
+
+/**
+ * Where retention stands now, against the limits in force (server/retention/retention-policies.ts):
+ * identifiable and masked travellers by age, the next due dates, what is overdue (the goal is
+ * always 0), what is held and why, and the last runs of the retention job (counts only).
+ * Masking is overdue for an identifiable traveller collected before the masking limit;
+ * erasure for any traveller collected before the erasure limit that no open escalation holds.
+ */
+export async function readRetention(client: Db, now: Date): Promise<RetentionMetrics> {
+  const limits = await readRetentionLimits(client);
+  const maskCutoff = new Date(now.getTime() - limits.maskAfterDays * DAY_MS);
+  const eraseCutoff = new Date(now.getTime() - limits.eraseAfterDays * DAY_MS);
+  const [bands, due, holds, runs, erased] = await Promise.all([
+    client.$queryRaw<{ band: RetentionAgeBand; identifiable: Counted; masked: Counted }[]>`
+      SELECT ${bandSql(now)} AS band, count(*) FILTER (WHERE t."maskedAt" IS NULL) AS identifiable, count(*) FILTER (WHERE t."maskedAt" IS NOT NULL) AS masked
+      FROM "Traveller" t GROUP BY 1`,
+    client.$queryRaw<{ nextMask: Date | null; nextErase: Date | null; maskOverdue: Counted; eraseOverdue: Counted }[]>`
+      SELECT
+        (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."maskedAt" IS NULL AND t."collectedAt" >= ${maskCutoff}) AS "nextMask",
+        (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."collectedAt" >= ${eraseCutoff}) AS "nextErase",
+        (SELECT count(*) FROM "Traveller" t WHERE t."maskedAt" IS NULL AND t."collectedAt" < ${maskCutoff}) AS "maskOverdue",
+        (SELECT count(*) FROM "Traveller" t WHERE t."collectedAt" < ${eraseCutoff} AND NOT EXISTS (
+           SELECT 1 FROM "Hit" h JOIN "Escalation" e ON e."hitId" = h.id
+           WHERE h."travellerId" = t.id AND e.status IN (${HOLDING}))) AS "eraseOverdue"`,
+    // A traveller held by escalations in two statuses is counted under each; `held` counts them once.
+    client.$queryRaw<{ status: string | null; travellers: Counted; pastLimit: Counted }[]>`
+      SELECT e.status::text AS status, count(DISTINCT h."travellerId") AS travellers,
+        count(DISTINCT h."travellerId") FILTER (WHERE t."collectedAt" < ${eraseCutoff}) AS "pastLimit"
+      FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
+      WHERE e.status IN (${HOLDING})
+      GROUP BY GROUPING SETS ((e.status), ())`,
+    client.retentionRun.findMany({
+      orderBy: { startedAt: 'desc' },
+      take: 10,
+      select: { startedAt: true, finishedAt: true, dryRun: true, status: true, masked: true, erased: true, held: true, eventsErased: true },
+    }),
+    client.retentionRun.aggregate({ where: { dryRun: false, finishedAt: { not: null } }, _sum: { erased: true } }),
+  ]);
+  const byBand = new Map(bands.map((row) => [row.band, row]));
+  const [dueRow] = due;
+  const dueDate = (collectedAt: Date | null | undefined, days: number) => (collectedAt ? new Date(collectedAt.getTime() + days * DAY_MS).toISOString() : null);
+  return {
+    maskAfterDays: limits.maskAfterDays,
+    eraseAfterDays: limits.eraseAfterDays,
+    ageBands: RETENTION_AGE_BANDS.map((band) => ({
+      band: band.key,
+      label: band.label,
+      identifiable: count(byBand.get(band.key)?.identifiable),
+      masked: count(byBand.get(band.key)?.masked),
+    })),
+    erasedByRuns: erased._sum.erased ?? 0,
+    nextMaskingDue: dueDate(dueRow?.nextMask, limits.maskAfterDays),
+    nextErasureDue: dueDate(dueRow?.nextErase, limits.eraseAfterDays),
+    overdue: { masking: count(dueRow?.maskOverdue), erasure: count(dueRow?.eraseOverdue) },
+    holds: HOLDING_ESCALATION_STATUSES.map((status) => {
+      const row = holds.find((hold) => hold.status === status);
+      return { reason: status, label: HOLD_LABELS[status], travellers: count(row?.travellers), pastEraseLimit: count(row?.pastLimit) };
+    }),
+    heldTravellers: count(holds.find((hold) => hold.status === null)?.travellers),
+    runs: runs.map((run) => ({
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      dryRun: run.dryRun,
+      status: run.status,
+      masked: run.masked,
+      erased: run.erased,
+      held: run.held,
+      eventsErased: run.eventsErased,
+    })),
+  };
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import type { Db } from '@/server/db';
+import { bucketSql, count } from './hit-outcome-sql';
+import type { PeriodBounds } from './period';
+
+/**
+ * Travellers screened per bucket of the period, from ScreeningBatch.travellersScreened — not
+ * from counting Traveller rows: an external engine sends only the travellers it matched (its
+ * batch carries how many it screened), and at a unit's scale (1.2 million a day) only batch
+ * counts can be summed within a page's time. The same travellers are screened against every
+ * list, so per-list batches of one day count them again: a day counts its largest list, plus
+ * the batches run against several lists at once (no sourceId), whose travellers went through
+ * every list.
+ */
+export async function readScreened(client: Db, { start, end, unit }: PeriodBounds): Promise<{ bucket: string; screened: number }[]> {
+  const firstDay = start.toISOString().slice(0, 10);
+  const lastDay = new Date(end.getTime() - 1).toISOString().slice(0, 10);
+  const rows = await client.$queryRaw<{ bucket: string; screened: bigint | number | null }[]>`
+    WITH per_source AS (
+      SELECT b.day, b."sourceId", sum(b."travellersScreened") AS n
+      FROM "ScreeningBatch" b
+      WHERE b.day >= ${firstDay}::date AND b.day <= ${lastDay}::date AND b.status = 'COMPLETED'
+      GROUP BY b.day, b."sourceId"),
+    daily AS (
+      SELECT day, coalesce(max(n) FILTER (WHERE "sourceId" IS NOT NULL), 0) + coalesce(sum(n) FILTER (WHERE "sourceId" IS NULL), 0) AS n
+      FROM per_source GROUP BY day)
+    SELECT ${bucketSql(Prisma.sql`day::timestamp AT TIME ZONE 'UTC'`, unit)} AS bucket, sum(n) AS screened
+    FROM daily GROUP BY 1`;
+  return rows.map((row) => ({ bucket: row.bucket, screened: count(row.screened) }));
+}
