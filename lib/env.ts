@@ -51,6 +51,8 @@ const envSchema = z.object({
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
   // Travellers per retention transaction: small enough that the queue never waits long behind it.
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(2000),
+  // No retention policy may mask or erase sooner than this many days after collection: a national minimum, e.g. for appeals.
+  RETENTION_MIN_DAYS: z.coerce.number().int().min(1).max(183, 'RETENTION_MIN_DAYS must be at most 183: masking must stay possible within the PNR Directive’s 6 months').default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -45,6 +45,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'access-log.verify',
     'escalations.review-repersonalisation',
     'metrics.read',
+    // Privacy officers review retention (DESIGN.md): they read the policies, holds and runs of
+    // /admin/retention — ids and counts, no personal data — but only administrators change them.
     'retention.read',
   ],
   ADMINISTRATOR: ['users.manage', 'watchlists.manage', 'watchlists.write', 'screenings.read', 'api-tokens.manage', 'retention.read', 'retention.manage'],

@@ -28,7 +28,7 @@ export default async function Page() {
   const caller = await requirePagePermission('users.manage', '/admin');
   return (
     <>
-      <PageHeader title="Administration" description="Manage how the unit’s systems feed Proportio: API tokens and watchlists." />
+      <PageHeader title="Administration" description="Manage how the unit’s systems feed Proportio — API tokens and watchlists — and how long their data are kept." />
       <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
         {callerMay(caller, 'api-tokens.manage') ? (
           <Card id="api-tokens" title="API tokens" href="/admin/api-tokens" action="Manage API tokens">
@@ -41,12 +41,18 @@ export default async function Page() {
             Each list’s size, delisted entries and last import; import OFAC’s published sdn.csv with a report of every row that could not be read.
           </Card>
         ) : null}
+        {callerMay(caller, 'retention.manage') ? (
+          <Card id="retention" title="Retention" href="/admin/retention" action="Manage retention">
+            How long travellers’ data are kept before masking and erasure, within the law’s limits; the records an open escalation holds; the retention job’s runs,
+            with a dry run before a real one.
+          </Card>
+        ) : null}
         <Card id="api-docs" title="API reference" href="/api-docs" action="Read the API reference">
           Every operation of the ingestion API with its scope, fields and answers, generated from the schemas the server validates with.
         </Card>
       </div>
       <p className="mt-6 max-w-3xl text-sm text-muted">
-        Users and roles, and retention policies, cannot be managed here yet; those screens come in a later release.
+        Users and roles cannot be managed here yet; that screen comes in a later release.
       </p>
     </>
   );
