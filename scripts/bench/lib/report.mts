@@ -42,10 +42,12 @@ export function printTable(results: readonly OperationResult[], target: Target):
   }
 }
 
+/** Writes `<record.benchmark>-<timestamp>.json` (queue- when the record names no benchmark). */
 export function writeResults(directory: string, record: Record<string, unknown>): string {
   mkdirSync(directory, { recursive: true });
   const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*$/, '');
-  const file = path.join(directory, `queue-${stamp}.json`);
+  const name = typeof record.benchmark === 'string' ? record.benchmark : 'queue';
+  const file = path.join(directory, `${name}-${stamp}.json`);
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() };
   writeFileSync(file, `${JSON.stringify({ ...record, machine }, null, 2)}\n`);
   return file;

@@ -1,11 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@/generated/prisma/client';
 import type { FieldExplanation } from '@/lib/schemas/hit-detail';
 import type { TravellerInput } from '@/lib/schemas/ingest';
 import type { Tx } from '@/server/db';
 import { hitPriority, REVIEW_DEADLINE_MS } from '@/server/hits/hit-priority';
 import { suppressedPairs } from '@/server/hits/suppression';
+import { insertRows, uuidV7, type RowColumn } from '../insert-rows';
 
 export interface HitCandidate {
   travellerId: string;
@@ -20,7 +20,14 @@ export interface CreatedHit {
   candidate: HitCandidate;
 }
 
-const CHUNK = 1000;
+// status (NEW) and version (1) are left to their defaults, as with createMany; updatedAt,
+// which Prisma sets itself (@updatedAt), is set here.
+const HIT_COLUMNS: readonly RowColumn[] = [
+  ['id', 'uuid'], ['travellerId', 'uuid'], ['entryId', 'uuid'], ['entryVersion', 'integer'], ['screeningBatchId', 'uuid'], ['sourceId', 'uuid'],
+  ['offenceCategory', 'text'], ['flightDate', 'date'], ['score', 'double precision'], ['explanation', 'jsonb'], ['priority', 'integer'],
+  ['dueAt', 'timestamptz'], ['createdAt', 'timestamptz'], ['updatedAt', 'timestamptz'],
+];
+const HIT_EVENT_COLUMNS: readonly RowColumn[] = [['id', 'uuid'], ['hitId', 'uuid'], ['type', '"HitEventType"'], ['toStatus', '"HitStatus"'], ['at', 'timestamptz'], ['data', 'jsonb']];
 
 /**
  * Creates NEW hits for the candidates in the caller's transaction, with their CREATED
@@ -43,7 +50,8 @@ export async function createHits(tx: Tx, candidates: readonly HitCandidate[], sc
     now,
   );
   const created: CreatedHit[] = candidates.filter((_, i) => !silent[i]).map((candidate) => ({ id: randomUUID(), candidate }));
-  const hits: Prisma.HitCreateManyInput[] = created.map(({ id, candidate }) => ({
+  const dueAt = new Date(now.getTime() + REVIEW_DEADLINE_MS);
+  const hits = created.map(({ id, candidate }) => ({
     id,
     travellerId: candidate.travellerId,
     entryId: candidate.entry.id,
@@ -51,17 +59,15 @@ export async function createHits(tx: Tx, candidates: readonly HitCandidate[], sc
     screeningBatchId,
     sourceId: candidate.entry.sourceId,
     offenceCategory: candidate.entry.offenceCategory,
-    flightDate: new Date(`${candidate.traveller.flightDate}T00:00:00Z`),
+    flightDate: candidate.traveller.flightDate,
     score: candidate.score,
-    explanation: candidate.explanation.map((item) => ({ ...item })),
+    explanation: candidate.explanation,
     priority: hitPriority(candidate.score, candidate.entry.offenceCategory, candidate.explanation),
-    dueAt: new Date(now.getTime() + REVIEW_DEADLINE_MS),
+    dueAt,
     createdAt: now,
+    updatedAt: now,
   }));
-  for (let i = 0; i < hits.length; i += CHUNK) {
-    const chunk = hits.slice(i, i + CHUNK);
-    await tx.hit.createMany({ data: chunk });
-    await tx.hitEvent.createMany({ data: chunk.map((hit) => ({ hitId: hit.id as string, type: 'CREATED' as const, toStatus: 'NEW' as const, at: now, data: { score: hit.score, screeningBatchId } })) });
-  }
+  await insertRows(tx, 'Hit', HIT_COLUMNS, hits);
+  await insertRows(tx, 'HitEvent', HIT_EVENT_COLUMNS, hits.map((hit) => ({ id: uuidV7(now.getTime()), hitId: hit.id, type: 'CREATED', toStatus: 'NEW', at: now, data: { score: hit.score, screeningBatchId } })));
   return { created, suppressed: candidates.length - created.length };
 }

@@ -5,7 +5,7 @@ import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import type { Tx } from '@/server/db';
 import { ValidationError, type InputIssue } from '@/server/errors';
-import { explainPair } from '@/server/screening/explain-pair';
+import { explainEntryPair } from './explain-entry-pair';
 import { requestFingerprint, withIdempotency, type IngestAnswer } from '../idempotency';
 import { toScreeningBatchView } from '../screenings/screening-batch-view';
 import { storeTravellers } from '../travellers/store-travellers';
@@ -57,7 +57,7 @@ export async function submitExternalHits(caller: Caller, request: ExternalHitsRe
       const entry = entries.get(entryKey(hit.entry)) as EntryRow;
       if (!traveller) throw new Error('a hit lost its traveller');
       const screened = { familyName: traveller.traveller.familyName ?? null, givenNames: traveller.traveller.givenNames ?? null, dateOfBirth: traveller.traveller.dateOfBirth ?? null, nationality: traveller.traveller.nationality ?? null, documentNumber: traveller.traveller.documentNumber ?? null };
-      return { travellerId: traveller.id, traveller: traveller.traveller, entry, score: hit.score, explanation: explainPair(screened, entry.screening) };
+      return { travellerId: traveller.id, traveller: traveller.traveller, entry, score: hit.score, explanation: explainEntryPair(screened, entry.screening) };
     });
     const { created, suppressed } = await createHits(tx, candidates, batch.id, now);
     await recordAccessEvents(

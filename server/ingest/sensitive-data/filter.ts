@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TravellerFieldKey } from '@/lib/traveller-fields';
-import { COMPILED_RULES } from './compile-rules';
+import { COMPILED_RULES, mayMatchAnyRule } from './compile-rules';
 import { normaliseForMatching } from './normalise-text';
 import type { SensitiveFinding } from './special-category';
 
@@ -32,6 +32,7 @@ export function findSensitiveData(fields: Readonly<Record<string, string | null 
   for (const [field, value] of Object.entries(fields)) {
     if (!value) continue;
     const text = normaliseForMatching(value);
+    if (!mayMatchAnyRule(text)) continue;
     const seen = new Set<string>();
     for (const { category, find } of COMPILED_RULES) {
       for (const rule of find(text)) {

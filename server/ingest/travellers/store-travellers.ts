@@ -1,11 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@/generated/prisma/client';
 import type { TravellerInput } from '@/lib/schemas/ingest';
 import { recordAccessEvents, type AccessEventInput } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import { FREE_TEXT_FIELDS, removeSensitiveData, type SensitiveFinding } from '@/server/ingest/sensitive-data/filter';
+import { insertRows, type RowColumn } from '../insert-rows';
 
 export interface StoredTraveller {
   id: string;
@@ -16,8 +16,16 @@ export interface StoredTraveller {
   findings: SensitiveFinding[];
 }
 
-const CHUNK = 1000;
-const day = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
+// Dates arrive as YYYY-MM-DD (lib/schemas/ingest.ts) and are stored as such; collectedAt
+// is left to its default, the transaction's start, as with createMany.
+const TRAVELLER_COLUMNS: readonly RowColumn[] = [
+  ['id', 'uuid'], ['familyName', 'text'], ['givenNames', 'text'], ['dateOfBirth', 'date'], ['yearOfBirth', 'integer'], ['sex', '"Sex"'],
+  ['nationality', 'char(3)'], ['documentType', 'text'], ['documentNumber', 'text'], ['documentIssuingCountry', 'char(3)'], ['documentExpiry', 'date'],
+  ['bookingReference', 'text'], ['reservationDate', 'date'], ['flightNumber', 'text'], ['flightDate', 'date'], ['departureAirport', 'char(3)'],
+  ['arrivalAirport', 'char(3)'], ['itinerary', 'jsonb'], ['contactEmail', 'text'], ['contactPhone', 'text'], ['address', 'text'],
+  ['paymentSummary', 'text'], ['frequentFlyerNumber', 'text'], ['travelAgency', 'text'], ['travelStatus', 'text'], ['generalRemarks', 'text'],
+  ['coTravellerCount', 'integer'], ['screeningBatchId', 'uuid'], ['externalRef', 'text'],
+];
 
 /**
  * Stores received travellers in the caller's transaction. Free-text values revealing a
@@ -30,25 +38,25 @@ export async function storeTravellers(tx: Tx, caller: Caller, inputs: readonly T
     const { traveller, findings } = removeSensitiveData(input, FREE_TEXT_FIELDS);
     return { id: randomUUID(), index, externalRef: input.externalRef ?? null, traveller, findings };
   });
-  const rows: Prisma.TravellerCreateManyInput[] = stored.map(({ id, traveller: t }) => ({
+  const rows = stored.map(({ id, traveller: t }) => ({
     id,
     familyName: t.familyName ?? null,
     givenNames: t.givenNames ?? null,
-    dateOfBirth: day(t.dateOfBirth),
+    dateOfBirth: t.dateOfBirth ?? null,
     yearOfBirth: t.dateOfBirth ? Number(t.dateOfBirth.slice(0, 4)) : null,
     sex: t.sex,
     nationality: t.nationality ?? null,
     documentType: t.documentType ?? null,
     documentNumber: t.documentNumber ?? null,
     documentIssuingCountry: t.documentIssuingCountry ?? null,
-    documentExpiry: day(t.documentExpiry),
+    documentExpiry: t.documentExpiry ?? null,
     bookingReference: t.bookingReference ?? null,
-    reservationDate: day(t.reservationDate),
+    reservationDate: t.reservationDate ?? null,
     flightNumber: t.flightNumber,
-    flightDate: day(t.flightDate) as Date,
+    flightDate: t.flightDate,
     departureAirport: t.departureAirport,
     arrivalAirport: t.arrivalAirport,
-    itinerary: t.itinerary.map((leg) => ({ ...leg })),
+    itinerary: t.itinerary,
     contactEmail: t.contactEmail ?? null,
     contactPhone: t.contactPhone ?? null,
     address: t.address ?? null,
@@ -61,7 +69,7 @@ export async function storeTravellers(tx: Tx, caller: Caller, inputs: readonly T
     screeningBatchId,
     externalRef: t.externalRef ?? null,
   }));
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.traveller.createMany({ data: rows.slice(i, i + CHUNK) });
+  await insertRows(tx, 'Traveller', TRAVELLER_COLUMNS, rows);
   const events: AccessEventInput[] = stored.flatMap(({ id, findings }) => [
     { operation: 'COLLECTION' as const, resourceType: 'traveller', resourceId: id, travellerId: id, purpose, details: { screeningBatchId } },
     ...findings.map((finding) => ({

@@ -1,0 +1,243 @@
+// The screening benchmark (issue 7): the engine alone over OFAC's SDN list (travellers/s,
+// target ≥ 2,000/s, and the hit rate); 100,000 travellers through POST /api/v1/screenings
+// in batches of 1,000; 100,000 external hits through POST /api/v1/hits in batches of
+// 5,000 (target ≥ 10,000 hits/s) — each API run beside the bare INSERTs of the same rows.
+// Prints figures; it is not a test. Needs a production build. See scripts/bench/README.md.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { startApp, type AppServer } from './lib/app-server.mts';
+import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts';
+import { runLoad, type LoadResult } from './lib/load.mts';
+import { writeResults } from './lib/report.mts';
+import { measureEngine, number, percent, printEngineFigures, type EngineFigures } from './lib/screening-engine-run.mts';
+import {
+  createBenchToken, externalHitBodies, externalRows, insertLikeRequest, loadDirectContext, postJson, screeningBodies, screeningRows, type PostAnswer,
+} from './lib/screening-ops.mts';
+import { syntheticTravellers } from './lib/synthetic-travellers.mts';
+
+const SOURCE = 'OFAC-SDN'; // the seed's code for the SDN list (prisma/seed-watchlists.ts)
+const TARGET = { engineTravellersPerSecond: 2000, apiHitsPerSecond: 10_000 };
+const PARTS = ['engine', 'screenings', 'hits'] as const;
+type Part = (typeof PARTS)[number];
+
+const { values } = parseArgs({
+  options: {
+    travellers: { type: 'string', default: '100000' },
+    batch: { type: 'string', default: '1000' },
+    hits: { type: 'string', default: '100000' },
+    'hit-batch': { type: 'string', default: '5000' },
+    clients: { type: 'string', default: '4' },
+    seed: { type: 'string', default: '7' },
+    'listed-rate': { type: 'string', default: '0.005' },
+    parts: { type: 'string', default: PARTS.join(',') },
+    'skip-direct': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    'app-dir': { type: 'string' },
+  },
+  strict: true,
+});
+const whole = (name: string, raw: string | undefined, max = Number.MAX_SAFE_INTEGER): number => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > max) throw new Error(`--${name} must be an integer from 1 to ${max}, got ${raw}`);
+  return value;
+};
+const travellerCount = whole('travellers', values.travellers);
+const batchSize = whole('batch', values.batch, 1000);
+const hitCount = whole('hits', values.hits);
+const hitBatchSize = whole('hit-batch', values['hit-batch'], 5000);
+const clients = whole('clients', values.clients);
+const seed = whole('seed', values.seed);
+const listedRate = Number(values['listed-rate']);
+if (!(listedRate >= 0 && listedRate <= 1)) throw new Error(`--listed-rate must be between 0 and 1, got ${values['listed-rate']}`);
+const parts = new Set(values.parts.split(',').map((part) => part.trim()));
+for (const part of parts) if (!PARTS.includes(part as Part)) throw new Error(`--parts takes ${PARTS.join(', ')}; got ${part}`);
+const log = (message: string) => console.log(message);
+const ms = (value: number) => (Number.isFinite(value) ? number(value, 0) : '–');
+
+let database: BenchDatabase | undefined;
+let app: AppServer | undefined;
+let pool: pg.Pool | undefined;
+let stopping: Promise<void> | undefined;
+function stopAll(): Promise<void> {
+  stopping ??= (async () => {
+    await pool?.end().catch(() => {});
+    await app?.stop().catch(() => {});
+    await database?.stop().catch(() => {});
+  })();
+  return stopping;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopAll().then(() => process.exit(130)));
+}
+
+interface ApiRun {
+  /** Per request (batch), in ms. */
+  http: LoadResult;
+  /** The same rows inserted set-based, rolled back, per batch. */
+  direct: LoadResult | null;
+  items: number;
+  batches: number;
+  itemsPerSecond: number;
+  directItemsPerSecond: number | null;
+  hitsCreated: number;
+  warmupMs: number;
+  /** Seconds after the last answer until the chainer had linked every access event. */
+  chainDrainSeconds: number | null;
+}
+
+/** Sends every body once over `clients` closed-loop clients; keeps the answers by position. */
+async function postAll(url: string, secret: string, bodies: readonly string[]): Promise<{ result: LoadResult; answers: PostAnswer[] }> {
+  const answers: PostAnswer[] = [];
+  const result = await runLoad(async (_, i) => {
+    answers[i] = await postJson(url, secret, bodies[i] as string);
+  }, { clients, requests: bodies.length });
+  return { result, answers };
+}
+
+/** Waits until the chainer has linked every pending access event (at most two minutes). */
+async function chainDrain(client: pg.Pool): Promise<number | null> {
+  const started = performance.now();
+  while (performance.now() - started < 120_000) {
+    const pending = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM "AccessEventPending"')).rows[0]?.n ?? 0);
+    if (pending === 0) return (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
+}
+
+function printApiRun(title: string, unit: string, run: ApiRun): void {
+  log(`\n${title}`);
+  log(`  ${number(run.items)} ${unit} in ${number(run.batches)} requests over ${clients} clients: ${number(run.http.seconds, 1)} s, ${number(run.itemsPerSecond)} ${unit}/s end to end (${run.http.errors} errors)`);
+  log(`  per request: p50 ${ms(run.http.p50)} ms, p95 ${ms(run.http.p95)} ms, max ${ms(run.http.max)} ms; first request (warm-up, not counted) ${ms(run.warmupMs)} ms`);
+  if (run.direct) {
+    log(`  bare INSERTs of the same rows (unnest, one statement per table, rolled back), ${clients} clients: p50 ${ms(run.direct.p50)} ms, p95 ${ms(run.direct.p95)} ms per request, ${number(run.directItemsPerSecond ?? 0)} ${unit}/s (${run.direct.errors} errors)`);
+  }
+  log(`  access events chained ${run.chainDrainSeconds === null ? 'NOT within 2 minutes' : `${number(run.chainDrainSeconds, 1)} s after the last answer`}`);
+  if (run.http.firstError) log(`  first API error: ${run.http.firstError}`);
+  if (run.direct?.firstError) log(`  first SQL error: ${run.direct.firstError}`);
+}
+
+try {
+  const tag = `B${Date.now().toString(36).toUpperCase()}`;
+  let engine: EngineFigures | null = null;
+  log(`engine: screening ${number(travellerCount)} synthetic travellers against the SDN list${parts.has('engine') ? '' : ' (data only, not measured)'}`);
+  const run = measureEngine({ travellers: parts.has('engine') ? travellerCount : 1, seed, listedRate });
+  if (parts.has('engine')) {
+    engine = run.figures;
+    printEngineFigures(engine);
+  }
+  const traffic = parts.has('engine') ? run.traffic : syntheticTravellers(travellerCount, run.entries, { seed, listedRate });
+
+  let screenings: (ApiRun & { travellersHit: number; hitRate: number; listed: number; listedFound: number }) | null = null;
+  let external: ApiRun | null = null;
+  if (parts.has('screenings') || parts.has('hits')) {
+    database = await openBenchDatabase({ hits: 0, dataDir: values['data-dir'], log });
+    pool = new pg.Pool({ connectionString: database.url, max: clients + 1 });
+    pool.on('error', (error) => log(`pool: ${error.message}`));
+    const context = await loadDirectContext(pool, SOURCE);
+    log(`database: ${SOURCE} has ${number(context.entries.size)} active listed individuals`);
+    const secret = await createBenchToken(pool);
+    app = await startApp(database.url, log, values['app-dir'] ? path.resolve(values['app-dir']) : undefined);
+
+    if (parts.has('screenings')) {
+      const url = `${app.url}/api/v1/screenings`;
+      const bodies = screeningBodies(traffic.map((t) => t.traveller), batchSize, [SOURCE], tag, seed);
+      // The first request builds the SDN index in the server; it is timed on its own.
+      const warm = screeningBodies(syntheticTravellers(batchSize, run.entries, { seed: seed + 1, listedRate }).map((t) => t.traveller), batchSize, [SOURCE], `${tag}W`, seed + 1);
+      log(`\nscreenings: warm-up request (${number(batchSize)} travellers; builds the server's index)`);
+      let started = performance.now();
+      await postJson(url, secret, warm[0] as string);
+      const warmupMs = performance.now() - started;
+      log(`screenings: POST ${number(bodies.length)} × ${number(batchSize)} travellers, ${clients} clients`);
+      const { result, answers } = await postAll(url, secret, bodies);
+      const chainDrainSeconds = await chainDrain(pool);
+      let hitsCreated = 0;
+      const hitTravellers = new Set<number>();
+      let listed = 0;
+      let listedFound = 0;
+      answers.forEach((answer, b) => {
+        hitsCreated += answer?.hitsCreated ?? 0;
+        for (const hit of answer?.hits ?? []) hitTravellers.add(b * batchSize + hit.travellerIndex);
+      });
+      const found = new Set(answers.flatMap((answer, b) => (answer?.hits ?? []).map((hit) => `${b * batchSize + hit.travellerIndex}:${hit.entry.externalId}`)));
+      traffic.forEach((t, i) => {
+        if (t.listedEntryId === null) return;
+        listed += 1;
+        if (found.has(`${i}:${t.listedEntryId}`)) listedFound += 1;
+      });
+      let direct: LoadResult | null = null;
+      if (!values['skip-direct']) {
+        log('screenings: the same rows as bare INSERTs');
+        started = performance.now();
+        direct = await runLoad(async (_, i) => {
+          const { travellers, hits } = screeningRows(bodies[i] as string, answers[i]);
+          await insertLikeRequest(pool as pg.Pool, context, travellers, hits, 'traveller');
+        }, { clients, requests: bodies.length });
+      }
+      screenings = {
+        http: result, direct, items: travellerCount, batches: bodies.length, itemsPerSecond: (result.count * batchSize) / result.seconds,
+        directItemsPerSecond: direct ? (direct.count * batchSize) / direct.seconds : null, hitsCreated, warmupMs, chainDrainSeconds,
+        travellersHit: hitTravellers.size, hitRate: hitTravellers.size / travellerCount, listed, listedFound,
+      };
+      printApiRun(`POST /api/v1/screenings (${SOURCE}, batches of ${number(batchSize)})`, 'travellers', screenings);
+      log(`  hits created ${number(hitsCreated)}; hit rate ${percent(hitTravellers.size, travellerCount)} of travellers${engine ? ` (engine alone: ${percent(engine.travellersHit, engine.travellers)})` : ''}; listed individuals injected ${number(listed)}, found ${number(listedFound)} (${percent(listedFound, listed, 1)})`);
+      if (engine) log(`  engine share: ${ms((batchSize / engine.perSecond) * 1000)} ms of CPU per batch of ${number(batchSize)} on one thread`);
+    }
+
+    if (parts.has('hits')) {
+      const url = `${app.url}/api/v1/hits`;
+      const individuals = run.entries.filter((entry) => entry.type === 'INDIVIDUAL' && context.entries.has(entry.id));
+      const plan = externalHitBodies(individuals, hitCount, hitBatchSize, SOURCE, tag, seed);
+      const warm = externalHitBodies(individuals, Math.min(500, hitBatchSize), hitBatchSize, SOURCE, `${tag}W`, seed + 1);
+      log(`\nexternal hits: warm-up request (${number(warm.sizes[0] ?? 0)} hits)`);
+      let started = performance.now();
+      await postJson(url, secret, warm.bodies[0] as string);
+      const warmupMs = performance.now() - started;
+      log(`external hits: POST ${number(plan.bodies.length)} × up to ${number(hitBatchSize)} hits, ${clients} clients`);
+      const { result, answers } = await postAll(url, secret, plan.bodies);
+      const chainDrainSeconds = await chainDrain(pool);
+      const sent = result.errors === 0 ? hitCount : answers.reduce((sum, answer, i) => sum + (answer ? (plan.sizes[i] ?? 0) : 0), 0);
+      let direct: LoadResult | null = null;
+      if (!values['skip-direct']) {
+        log('external hits: the same rows as bare INSERTs');
+        started = performance.now();
+        direct = await runLoad(async (_, i) => {
+          const { travellers, hits } = externalRows(plan.bodies[i] as string);
+          await insertLikeRequest(pool as pg.Pool, context, travellers, hits, 'hit');
+        }, { clients, requests: plan.bodies.length });
+      }
+      external = {
+        http: result, direct, items: hitCount, batches: plan.bodies.length, itemsPerSecond: sent / result.seconds,
+        directItemsPerSecond: direct ? (direct.count * hitBatchSize) / direct.seconds : null,
+        hitsCreated: answers.reduce((sum, answer) => sum + (answer?.hitsCreated ?? 0), 0), warmupMs, chainDrainSeconds,
+      };
+      printApiRun(`POST /api/v1/hits (batches of ${number(hitBatchSize)})`, 'hits', external);
+      log(`  hits created ${number(external.hitsCreated)} of ${number(hitCount)} sent`);
+    }
+  }
+
+  log('\nsummary');
+  if (engine) log(`  engine:              ${number(engine.perSecond).padStart(8)} travellers/s (target ≥ ${number(TARGET.engineTravellersPerSecond)}: ${engine.met ? 'met' : 'NOT met'}), hit rate ${percent(engine.travellersHit, engine.travellers)}`);
+  if (screenings) log(`  API screenings:      ${number(screenings.itemsPerSecond).padStart(8)} travellers/s end to end, hit rate ${percent(screenings.travellersHit, travellerCount)}, p50/p95 ${ms(screenings.http.p50)}/${ms(screenings.http.p95)} ms per batch of ${number(batchSize)}`);
+  if (external) {
+    const met = external.http.errors === 0 && external.itemsPerSecond >= TARGET.apiHitsPerSecond;
+    log(`  API external hits:   ${number(external.itemsPerSecond).padStart(8)} hits/s end to end (target ≥ ${number(TARGET.apiHitsPerSecond)}: ${met ? 'met' : 'NOT met'}), p50/p95 ${ms(external.http.p50)}/${ms(external.http.p95)} ms per batch of ${number(hitBatchSize)}`);
+  }
+  const file = writeResults(path.join(import.meta.dirname, 'results'), {
+    benchmark: 'screening',
+    at: new Date().toISOString(),
+    database: !database ? null : process.env.DATABASE_URL ? 'DATABASE_URL' : values['data-dir'] ? 'embedded (kept)' : 'embedded (temporary, fsync off)',
+    options: { travellers: travellerCount, batch: batchSize, hits: hitCount, hitBatch: hitBatchSize, clients, seed, listedRate, source: SOURCE },
+    target: TARGET,
+    engine,
+    screenings,
+    externalHits: external ? { ...external, met: external.http.errors === 0 && external.itemsPerSecond >= TARGET.apiHitsPerSecond } : null,
+  });
+  log(`results: ${path.relative(process.cwd(), file)}`);
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}
