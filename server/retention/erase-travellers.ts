@@ -41,7 +41,7 @@ export async function eraseTravellerBatch(tx: Tx, caller: Caller, limits: EraseL
   if (due.length === 0) return 0;
   const ids = due.map((row) => row.id);
   await tx.$executeRaw`DELETE FROM "Suppression" s USING "Hit" h WHERE s."originHitId" = h.id AND h."travellerId" = ANY(${ids}::uuid[])`;
-  await tx.traveller.deleteMany({ where: { id: { in: ids } } });
+  await tx.$executeRaw`DELETE FROM "Traveller" WHERE id = ANY(${ids}::uuid[])`;
   await recordAccessEvents(
     tx,
     caller,

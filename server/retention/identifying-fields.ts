@@ -27,12 +27,3 @@ export const IDENTIFYING_TRAVELLER_FIELDS = [
 ] as const satisfies readonly (keyof Prisma.TravellerSelect)[];
 
 export type IdentifyingField = (typeof IDENTIFYING_TRAVELLER_FIELDS)[number];
-
-export const identifyingSelect = Object.fromEntries(IDENTIFYING_TRAVELLER_FIELDS.map((field) => [field, true])) as Record<IdentifyingField, true>;
-
-/** The update that leaves a masked traveller with nothing identifying ("U": sex not recorded). */
-export function clearedIdentifyingData(maskedAt: Date): Prisma.TravellerUpdateManyMutationInput {
-  const cleared: Prisma.TravellerUpdateManyMutationInput = { maskedAt, sex: 'U' };
-  for (const field of IDENTIFYING_TRAVELLER_FIELDS) if (field !== 'sex') (cleared as Record<string, null>)[field] = null;
-  return cleared;
-}

@@ -4,7 +4,7 @@ import { recordAccessEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import { redactStoredExplanation } from '@/server/hits/mask-explanation';
-import { clearedIdentifyingData, identifyingSelect, type IdentifyingField } from './identifying-fields';
+import { IDENTIFYING_TRAVELLER_FIELDS, type IdentifyingField } from './identifying-fields';
 import { sealTravellerData } from './traveller-vault';
 
 const DAY_MS = 86_400_000;
@@ -43,6 +43,11 @@ export function dueForMaskingWhere(limits: MaskLimits, now: Date): Prisma.Sql {
                      WHERE h."travellerId" = t.id AND p."expiresAt" > ${now})`;
 }
 
+// Column names from code, never from input.
+const IDENTIFYING_COLUMNS = Prisma.raw(IDENTIFYING_TRAVELLER_FIELDS.map((field) => `t."${field}"`).join(', '));
+// "U": sex not recorded; every other identifying column emptied.
+const CLEARED_ASSIGNMENTS = Prisma.raw(IDENTIFYING_TRAVELLER_FIELDS.map((field) => (field === 'sex' ? `"sex" = 'U'` : `"${field}" = NULL`)).join(', '));
+
 const iso = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
 /**
@@ -53,19 +58,20 @@ const iso = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : 
  * Returns how many travellers were masked.
  */
 export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLimits, now: Date, batchSize: number, runId: string): Promise<number> {
-  const due = await tx.$queryRaw<{ id: string }[]>`
-    SELECT t.id FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}
+  // Set-based throughout (arrays and one JSON parameter, not Prisma's per-value binding): a
+  // batch of thousands is a handful of statements.
+  const travellers = await tx.$queryRaw<({ id: string } & Record<IdentifyingField, string | Date | null>)[]>`
+    SELECT t.id, ${IDENTIFYING_COLUMNS} FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}
      ORDER BY t."collectedAt" LIMIT ${batchSize} FOR UPDATE OF t SKIP LOCKED`;
-  const ids = due.map((row) => row.id);
+  const ids = travellers.map((row) => row.id);
   if (ids.length === 0) return 0;
-
-  const [travellers, hits, packages] = await Promise.all([
-    tx.traveller.findMany({ where: { id: { in: ids } }, select: { id: true, ...identifyingSelect } }),
-    tx.hit.findMany({ where: { travellerId: { in: ids } }, select: { id: true, travellerId: true, explanation: true } }),
-    tx.disclosurePackage.findMany({
-      where: { escalation: { hit: { travellerId: { in: ids } } } },
-      select: { id: true, content: true, escalation: { select: { hit: { select: { travellerId: true } } } } },
-    }),
+  const [hits, packages] = await Promise.all([
+    tx.$queryRaw<{ id: string; travellerId: string; explanation: Prisma.JsonValue }[]>`
+      SELECT id, "travellerId", explanation FROM "Hit" WHERE "travellerId" = ANY(${ids}::uuid[])`,
+    tx.$queryRaw<{ id: string; travellerId: string; content: Prisma.JsonValue }[]>`
+      SELECT p.id, h."travellerId", p.content FROM "DisclosurePackage" p
+        JOIN "Escalation" e ON e.id = p."escalationId" JOIN "Hit" h ON h.id = e."hitId"
+       WHERE h."travellerId" = ANY(${ids}::uuid[])`,
   ]);
   const payloads = new Map<string, SealedTravellerPayload>();
   for (const { id, ...fields } of travellers) {
@@ -78,19 +84,30 @@ export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLim
     if (payload) payload.hitExplanations[hit.id] = hit.explanation;
   }
   for (const pkg of packages) {
-    const payload = payloads.get(pkg.escalation.hit.travellerId);
+    const payload = payloads.get(pkg.travellerId);
     if (payload) payload.disclosures[pkg.id] = pkg.content;
   }
 
-  await tx.maskedTravellerData.createMany({ data: [...payloads].map(([travellerId, payload]) => ({ travellerId, ...sealTravellerData(travellerId, payload) })) });
-  await tx.traveller.updateMany({ where: { id: { in: ids } }, data: clearedIdentifyingData(now) });
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  const sealed = JSON.stringify(
+    [...payloads].map(([travellerId, payload]) => {
+      const record = sealTravellerData(travellerId, payload);
+      return { travellerId, ciphertext: base64(record.ciphertext), iv: base64(record.iv), authTag: base64(record.authTag), wrappedKey: base64(record.wrappedKey), keyVersion: record.keyVersion };
+    }),
+  );
+  await tx.$executeRaw`
+    INSERT INTO "MaskedTravellerData" ("travellerId", ciphertext, iv, "authTag", "wrappedKey", "keyVersion")
+    SELECT r."travellerId", decode(r.ciphertext, 'base64'), decode(r.iv, 'base64'), decode(r."authTag", 'base64'), decode(r."wrappedKey", 'base64'), r."keyVersion"
+      FROM json_to_recordset(${sealed}::json) AS r("travellerId" uuid, ciphertext text, iv text, "authTag" text, "wrappedKey" text, "keyVersion" int)`;
+  await tx.$executeRaw`UPDATE "Traveller" SET ${CLEARED_ASSIGNMENTS}, "maskedAt" = ${now} WHERE id = ANY(${ids}::uuid[])`;
   if (hits.length > 0) {
     const redacted = JSON.stringify(hits.map((hit) => ({ id: hit.id, explanation: redactStoredExplanation(hit.explanation) })));
     await tx.$executeRaw`UPDATE "Hit" h SET explanation = v.explanation
                            FROM jsonb_to_recordset(${redacted}::jsonb) AS v(id uuid, explanation jsonb) WHERE h.id = v.id`;
   }
   if (packages.length > 0) {
-    await tx.disclosurePackage.updateMany({ where: { id: { in: packages.map((pkg) => pkg.id) } }, data: { content: { sealed: 'masked under PNR art. 12(2)' } } });
+    await tx.$executeRaw`UPDATE "DisclosurePackage" SET content = ${JSON.stringify({ sealed: 'masked under PNR art. 12(2)' })}::jsonb
+                          WHERE id = ANY(${packages.map((pkg) => pkg.id)}::uuid[])`;
   }
   await recordAccessEvents(
     tx,
