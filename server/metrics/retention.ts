@@ -2,6 +2,9 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { RETENTION_AGE_BANDS, type RetentionAgeBand, type RetentionMetrics } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
+import { dueForErasureWhere } from '@/server/retention/erase-travellers';
+import { heldWhere } from '@/server/retention/holds';
+import { dueForMaskingWhere } from '@/server/retention/mask-travellers';
 import { HOLDING_ESCALATION_STATUSES, readRetentionLimits } from '@/server/retention/retention-policies';
 import { count } from './hit-outcome-sql';
 
@@ -12,10 +15,8 @@ const OLDEST: RetentionAgeBand = 'gt5y';
 
 const HOLD_LABELS: Record<(typeof HOLDING_ESCALATION_STATUSES)[number], string> = {
   PENDING: 'Escalation waiting for a decision',
-  APPROVED: 'Escalation approved (its disclosure may still be acted on or contested)',
+  APPROVED: 'Escalation approved; its disclosure package can still be opened',
 };
-
-const HOLDING = Prisma.join(HOLDING_ESCALATION_STATUSES.map((status) => Prisma.sql`${status}::"EscalationStatus"`));
 
 /** The band of a traveller's age since collection (RETENTION_AGE_BANDS). */
 function bandSql(now: Date): Prisma.Sql {
@@ -28,8 +29,8 @@ function bandSql(now: Date): Prisma.Sql {
  * Where retention stands now, against the limits in force (server/retention/retention-policies.ts):
  * identifiable and masked travellers by age, the next due dates, what is overdue (the goal is
  * always 0), what is held and why, and the last runs of the retention job (counts only).
- * Masking is overdue for an identifiable traveller collected before the masking limit;
- * erasure for any traveller collected before the erasure limit that no open escalation holds.
+ * Overdue is what the retention job would mask or erase if it ran now (its own predicates:
+ * shorter limits for cleared travellers, holds, open disclosure packages included).
  */
 export async function readRetention(client: Db, now: Date): Promise<RetentionMetrics> {
   const limits = await readRetentionLimits(client);
@@ -43,16 +44,17 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
       SELECT
         (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."maskedAt" IS NULL AND t."collectedAt" >= ${maskCutoff}) AS "nextMask",
         (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."collectedAt" >= ${eraseCutoff}) AS "nextErase",
-        (SELECT count(*) FROM "Traveller" t WHERE t."maskedAt" IS NULL AND t."collectedAt" < ${maskCutoff}) AS "maskOverdue",
-        (SELECT count(*) FROM "Traveller" t WHERE t."collectedAt" < ${eraseCutoff} AND NOT EXISTS (
-           SELECT 1 FROM "Hit" h JOIN "Escalation" e ON e."hitId" = h.id
-           WHERE h."travellerId" = t.id AND e.status IN (${HOLDING}))) AS "eraseOverdue"`,
+        -- Overdue is exactly what the job would act on now (its own predicates), so the two never disagree.
+        (SELECT count(*) FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}) AS "maskOverdue",
+        (SELECT count(*) FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}) AS "eraseOverdue"`,
     // A traveller held by escalations in two statuses is counted under each; `held` counts them once.
     client.$queryRaw<{ status: string | null; travellers: Counted; pastLimit: Counted }[]>`
       SELECT e.status::text AS status, count(DISTINCT h."travellerId") AS travellers,
         count(DISTINCT h."travellerId") FILTER (WHERE t."collectedAt" < ${eraseCutoff}) AS "pastLimit"
       FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
-      WHERE e.status IN (${HOLDING})
+        LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
+      -- As server/retention/holds.ts: an approved escalation holds while its package can still be opened.
+      WHERE e.status = 'PENDING' OR (e.status = 'APPROVED' AND (p.id IS NULL OR p."expiresAt" > ${now}))
       GROUP BY GROUPING SETS ((e.status), ())`,
     client.retentionRun.findMany({
       orderBy: { startedAt: 'desc' },
