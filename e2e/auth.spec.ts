@@ -3,7 +3,7 @@ import { demoUser, expect, LoginPage, test, type RoleKey } from './fixtures';
 const NAVIGATION: Record<'analyst' | 'supervisor' | 'privacy' | 'admin', string[]> = {
   analyst: ['Hits'],
   supervisor: ['Hits', 'Escalations', 'Metrics'],
-  privacy: ['Access log', 'Metrics'],
+  privacy: ['Access log', 'Metrics', 'Retention'],
   admin: ['Admin'],
 };
 

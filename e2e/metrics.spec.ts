@@ -53,3 +53,24 @@ test('an analyst can reach neither the metrics page nor its API, and each refusa
   expect(denied.length).toBeGreaterThanOrEqual(4);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Metrics' })).toHaveCount(0);
 });
+
+test('a privacy officer reads the funnel and the retention panel, and exports the retention figures as CSV', async ({ page, loginAs, sql }) => {
+  await loginAs('privacy');
+  const metrics = new MetricsPage(page);
+  await metrics.goto();
+  await expect(metrics.figure('Funnel over the period').getByRole('img', { name: /Bar chart of the funnel/ })).toBeVisible();
+
+  const retention = page.getByRole('region', { name: 'Retention, now' });
+  await expect(retention).toBeVisible();
+  // The seed's data are days old: nothing is due, and the panel says the goal is met in words.
+  await expect(retention.getByText('Masking overdue')).toBeVisible();
+  await expect(retention).toContainText('On target (goal: 0).');
+
+  const ages = metrics.table('Travellers by age since collection');
+  await expect(ages).toBeVisible();
+  const csv = (await metrics.downloadCsv('Travellers by age since collection')).trim().split('\r\n');
+  const [counted] = await sql<{ n: string }>(`SELECT count(*)::text AS n FROM "Traveller"`);
+  const cells = csv.slice(1).map((line) => line.split(','));
+  const fromCsv = cells.filter((row) => row[0] !== 'total').reduce((sum, row) => sum + Number(row[1]) + Number(row[2]), 0);
+  expect(fromCsv).toBe(Number(counted?.n));
+});

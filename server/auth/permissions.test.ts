@@ -31,7 +31,7 @@ test('navigation shows exactly the sections a role may use', () => {
   const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.label);
   assert.deepEqual(labels('ANALYST'), ['Hits']);
   assert.deepEqual(labels('SUPERVISOR'), ['Hits', 'Escalations', 'Metrics']);
-  assert.deepEqual(labels('PRIVACY_OFFICER'), ['Access log', 'Metrics']);
+  assert.deepEqual(labels('PRIVACY_OFFICER'), ['Access log', 'Metrics', 'Retention']);
   assert.deepEqual(labels('ADMINISTRATOR'), ['Admin']);
   assert.deepEqual(labels(null), []);
 });
