@@ -87,6 +87,11 @@ export async function ensureScaleHits(databaseUrl: string, targetHits: number, l
         await client.query(INSERT_TRAVELLERS, [today]);
         const hits = (await client.query<{ hits: number; escalations: number }>(INSERT_HITS, [recipients, now])).rows[0];
         const events = await client.query(INSERT_EVENTS, [now]);
+        // The metrics rollups' triggers do not fire with session_replication_role = replica:
+        // count the chunk's travellers, then their hits, as the triggers would (migration
+        // 20261126180000_metrics_rollups), in slices of about 20,000 (each traveller's hits in one).
+        await client.query('SELECT metrics_rollup_add_travellers(array_agg(traveller_id)) FROM scale_plan GROUP BY abs(hashtext(traveller_id::text)) % 5');
+        await client.query('SELECT metrics_rollup_add_hits(array_agg(hit_id)) FROM scale_plan GROUP BY abs(hashtext(traveller_id::text)) % 5');
         await client.query('COMMIT');
         result.added += hits?.hits ?? 0;
         result.escalations += hits?.escalations ?? 0;
@@ -100,6 +105,7 @@ export async function ensureScaleHits(databaseUrl: string, targetHits: number, l
     }
     await client.query('DROP TABLE IF EXISTS scale_pick, scale_plan');
     // Fresh rows: statistics for the planner and a visibility map for index-only scans.
+    await client.query('SELECT metrics_rollups_compact()');
     log('scale-data: VACUUM ANALYZE');
     await client.query('VACUUM (ANALYZE) "Traveller", "Hit", "HitEvent", "Escalation"');
     result.seconds = (performance.now() - started) / 1000;

@@ -1,9 +1,9 @@
 import 'server-only';
 import { DISPARITY_HIGH_RATIO, DISPARITY_LOW_RATIO, type DisparityMetrics, type DisparityRow } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
-import { CLEARED_SQL, count, DECIDED_SQL } from './hit-outcome-sql';
+import { count } from './hit-outcome-sql';
 import { judgeGroup } from './disparity-flags';
-import type { PeriodBounds } from './period';
+import { periodDays, type PeriodBounds } from './period';
 import { rate } from './rates';
 
 type Counted = bigint | number | null;
@@ -20,23 +20,19 @@ type Counted = bigint | number | null;
  * still count toward the false-positive rate, which does not depend on who was screened.
  * A traveller's hits are created when the traveller is screened, so none predates `start`.
  */
-export async function readDisparity(client: Db, { start, end }: PeriodBounds, minimums: { minTravellers: number; minDecided: number }): Promise<DisparityMetrics> {
+export async function readDisparity(client: Db, bounds: PeriodBounds, minimums: { minTravellers: number; minDecided: number }): Promise<DisparityMetrics> {
+  const { firstDay, lastDay } = periodDays(bounds);
+  // From the travellers' daily rollup (./rollups.md): per day of collection, nationality and
+  // whether Proportio screened them, the travellers, those with a hit, and their hits decided
+  // and cleared. A nationality shows when the period collected a traveller of it.
   const rows = await client.$queryRaw<{ nationality: string | null; travellers: Counted; withHit: Counted; decided: Counted; cleared: Counted }[]>`
-    WITH per_traveller AS (
-      SELECT h."travellerId", count(*) FILTER (WHERE ${DECIDED_SQL}) AS decided, count(*) FILTER (WHERE ${CLEARED_SQL}) AS cleared
-      FROM "Hit" h WHERE h."createdAt" >= ${start}
-      GROUP BY h."travellerId"),
-    travellers AS (
-      SELECT t.nationality, x."travellerId" IS NOT NULL AS "hasHit", coalesce(x.decided, 0) AS decided, coalesce(x.cleared, 0) AS cleared,
-        b.kind IS DISTINCT FROM 'EXTERNAL' AS screened
-      FROM "Traveller" t
-      LEFT JOIN "ScreeningBatch" b ON b.id = t."screeningBatchId"
-      LEFT JOIN per_traveller x ON x."travellerId" = t.id
-      WHERE t."collectedAt" >= ${start} AND t."collectedAt" < ${end})
-    SELECT nationality, count(*) FILTER (WHERE screened) AS travellers, count(*) FILTER (WHERE screened AND "hasHit") AS "withHit",
-      sum(decided) AS decided, sum(cleared) AS cleared
-    FROM travellers
-    GROUP BY nationality`;
+    SELECT nullif(r.nationality, '') AS nationality,
+      sum(r.travellers) FILTER (WHERE r.screened) AS travellers, sum(r."withHit") FILTER (WHERE r.screened) AS "withHit",
+      sum(r."decidedHits") AS decided, sum(r."clearedHits") AS cleared
+    FROM "TravellerDailyRollup" r
+    WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+    GROUP BY r.nationality
+    HAVING sum(r.travellers) > 0`;
 
   const sum = (pick: (row: (typeof rows)[number]) => Counted) => rows.reduce((total, row) => total + count(pick(row)), 0);
   const overall = {

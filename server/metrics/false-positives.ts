@@ -1,26 +1,29 @@
 import 'server-only';
 import type { FalsePositiveRow, MetricsReport } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
-import { CLEARED_SQL, count, DECIDED_SQL } from './hit-outcome-sql';
-import type { PeriodBounds } from './period';
+import { count } from './hit-outcome-sql';
+import { periodDays, type PeriodBounds } from './period';
 import { rate } from './rates';
 
 type Counted = bigint | number | null;
 
 /**
  * The false-positive rate (cleared / decided) of the period's hits per watchlist and per
- * offence category — which lists cost the most intrusion for the least result. One scan of
- * the period's hits serves both groupings.
+ * offence category — which lists cost the most intrusion for the least result. One read of
+ * the period's daily rollup serves both groupings.
  */
-export async function readFalsePositives(client: Db, { start, end }: PeriodBounds): Promise<MetricsReport['falsePositives']> {
+export async function readFalsePositives(client: Db, bounds: PeriodBounds): Promise<MetricsReport['falsePositives']> {
+  const { firstDay, lastDay } = periodDays(bounds);
   const [rows, sources] = await Promise.all([
+    // From the daily rollup (./rollups.md); a group shows when the period has hits in it.
     client.$queryRaw<{ sourceId: string | null; category: string | null; bySource: number; hits: Counted; decided: Counted; cleared: Counted }[]>`
-      SELECT h."sourceId"::text AS "sourceId", h."offenceCategory" AS category,
-        (GROUPING(h."offenceCategory") = 1) AS "bySource",
-        count(*) AS hits, count(*) FILTER (WHERE ${DECIDED_SQL}) AS decided, count(*) FILTER (WHERE ${CLEARED_SQL}) AS cleared
-      FROM "Hit" h
-      WHERE h."createdAt" >= ${start} AND h."createdAt" < ${end}
-      GROUP BY GROUPING SETS ((h."sourceId"), (h."offenceCategory"))`,
+      SELECT r."sourceId"::text AS "sourceId", r."offenceCategory" AS category,
+        (GROUPING(r."offenceCategory") = 1) AS "bySource",
+        sum(r.hits) AS hits, sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated) AS decided, sum(r.cleared) AS cleared
+      FROM "HitDailyRollup" r
+      WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+      GROUP BY GROUPING SETS ((r."sourceId"), (r."offenceCategory"))
+      HAVING sum(r.hits) > 0`,
     client.watchlistSource.findMany({ select: { id: true, code: true, name: true } }),
   ]);
   const sourceById = new Map(sources.map((source) => [source.id, source]));

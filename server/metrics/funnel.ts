@@ -2,8 +2,8 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { FunnelBucket, FunnelCounts, MetricsReport } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
-import { bucketSql, CLEARED_SQL, CONFIRMED_SQL, count, DECIDED_SQL } from './hit-outcome-sql';
-import { fillBuckets, type PeriodBounds } from './period';
+import { bucketSql, count } from './hit-outcome-sql';
+import { fillBuckets, periodDays, type PeriodBounds } from './period';
 import { readScreened } from './screened';
 import { emptyFunnelCounts, funnelRates } from './rates';
 
@@ -14,15 +14,18 @@ type Counted = bigint | number | null;
 // Travellers screened: see ./screened.ts.
 export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: readonly string[]): Promise<MetricsReport['funnel']> {
   const { start, end, unit } = bounds;
+  const { firstDay, lastDay } = periodDays(bounds);
   const [screened, hits, escalations] = await Promise.all([
     readScreened(client, bounds),
+    // From the daily rollup (./rollups.md): a year is a few thousand rows, not every hit.
+    // Decided = cleared + confirmed + escalation pending + escalated (hit-outcome-sql.ts).
     client.$queryRaw<{ bucket: string; hits: Counted; reviewed: Counted; cleared: Counted; confirmed: Counted }[]>`
-      SELECT ${bucketSql(Prisma.sql`h."createdAt"`, unit)} AS bucket, count(*) AS hits,
-        count(*) FILTER (WHERE ${DECIDED_SQL}) AS reviewed,
-        count(*) FILTER (WHERE ${CLEARED_SQL}) AS cleared,
-        count(*) FILTER (WHERE ${CONFIRMED_SQL}) AS confirmed
-      FROM "Hit" h
-      WHERE h."createdAt" >= ${start} AND h."createdAt" < ${end}
+      SELECT ${bucketSql(Prisma.sql`r.day::timestamp AT TIME ZONE 'UTC'`, unit)} AS bucket, sum(r.hits) AS hits,
+        sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated) AS reviewed,
+        sum(r.cleared) AS cleared,
+        sum(r.confirmed + r."escalationPending" + r.escalated) AS confirmed
+      FROM "HitDailyRollup" r
+      WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
       GROUP BY 1`,
     // A hit may have been escalated more than once (a rejected request, then a new one): counted once.
     client.$queryRaw<{ bucket: string; requested: Counted; approved: Counted; disclosed: Counted }[]>`

@@ -46,3 +46,8 @@ export function periodBuckets(query: Pick<MetricsQuery, 'from' | 'to' | 'granula
 export function fillBuckets<T>(buckets: readonly string[], rows: ReadonlyMap<string, T>, empty: () => T): { bucket: string; value: T }[] {
   return buckets.map((bucket) => ({ bucket, value: rows.get(bucket) ?? empty() }));
 }
+
+/** The first and last day (YYYY-MM-DD) of the period, for the daily rollups' `day` column. */
+export function periodDays({ start, end }: Pick<PeriodBounds, 'start' | 'end'>): { firstDay: string; lastDay: string } {
+  return { firstDay: start.toISOString().slice(0, 10), lastDay: new Date(end.getTime() - 1).toISOString().slice(0, 10) };
+}

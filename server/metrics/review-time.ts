@@ -2,18 +2,29 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { ReviewTimeRow } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
-import { bucketSql, count, DECIDED_SQL } from './hit-outcome-sql';
-import { fillBuckets, type PeriodBounds } from './period';
+import { bucketSql, count } from './hit-outcome-sql';
+import { fillBuckets, periodDays, type PeriodBounds } from './period';
 import { rate } from './rates';
+import { reviewTimePercentileMs, type ReviewTimeBandCount } from './review-time-buckets';
 
-type Row = { bucket: string | null; decided: bigint | number | null; median: number | null; p90: number | null; late: bigint | number | null };
+type Row = { bucket: string; band: number; decided: bigint | number | null; late: bigint | number | null; totalMs: bigint | number | string | null };
+type Bands = { bands: ReviewTimeBandCount[]; late: number };
 
-const hours = (seconds: number | null) => (seconds === null ? null : Number(seconds) / 3600);
+const HOUR_MS = 3_600_000;
+const hours = (ms: number | null) => (ms === null ? null : ms / HOUR_MS);
 
-function toRow(bucket: string, row: Row | undefined): ReviewTimeRow {
-  const decided = count(row?.decided);
-  const pastDeadline = count(row?.late);
-  return { bucket, decided, medianHours: hours(row?.median ?? null), p90Hours: hours(row?.p90 ?? null), pastDeadline, pastDeadlineShare: rate(pastDeadline, decided) };
+function toRow(bucket: string, value: Bands | undefined): ReviewTimeRow {
+  const bands = value?.bands ?? [];
+  const decided = bands.reduce((sum, band) => sum + band.decided, 0);
+  const pastDeadline = value?.late ?? 0;
+  return {
+    bucket,
+    decided,
+    medianHours: hours(reviewTimePercentileMs(bands, 0.5)),
+    p90Hours: hours(reviewTimePercentileMs(bands, 0.9)),
+    pastDeadline,
+    pastDeadlineShare: rate(pastDeadline, decided),
+  };
 }
 
 /**
@@ -22,28 +33,41 @@ function toRow(bucket: string, row: Row | undefined): ReviewTimeRow {
  * The first decision is a clearance or confirmation (decidedAt) or the first escalation
  * request, whichever came first: an approval later overwrites decidedAt with the
  * supervisor's time, which is not the review the deadline is about.
+ *
+ * Read from HitReviewTimeRollup (./rollups.md): per day, decided hits by band of review time
+ * (5 minutes wide under a day) with the sum of their times. Counts and the share past the
+ * deadline are exact; a percentile takes the mean of the band its rank falls in — exact when
+ * that band holds one distinct time, otherwise within the band's width (5 minutes under a
+ * day, an hour under a week; ./review-time-buckets.ts).
  */
-export async function readReviewTime(client: Db, { start, end, unit }: PeriodBounds, buckets: readonly string[]): Promise<{ overall: ReviewTimeRow; buckets: ReviewTimeRow[] }> {
+export async function readReviewTime(client: Db, bounds: PeriodBounds, buckets: readonly string[]): Promise<{ overall: ReviewTimeRow; buckets: ReviewTimeRow[] }> {
+  const { firstDay, lastDay } = periodDays(bounds);
   const rows = await client.$queryRaw<Row[]>`
-    WITH first_request AS (
-      SELECT e."hitId", min(e."createdAt") AS at FROM "Escalation" e WHERE e."createdAt" >= ${start} GROUP BY e."hitId"),
-    decided AS (
-      SELECT ${bucketSql(Prisma.sql`h."createdAt"`, unit)} AS bucket,
-        extract(epoch FROM least(h."decidedAt", r.at) - h."createdAt") AS seconds,
-        least(h."decidedAt", r.at) > h."dueAt" AS late
-      FROM "Hit" h LEFT JOIN first_request r ON r."hitId" = h.id
-      WHERE h."createdAt" >= ${start} AND h."createdAt" < ${end} AND ${DECIDED_SQL} AND coalesce(h."decidedAt", r.at) IS NOT NULL)
-    SELECT bucket, count(*) AS decided,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::float8 AS median,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)::float8 AS p90,
-      count(*) FILTER (WHERE late) AS late
-    FROM decided
-    GROUP BY GROUPING SETS ((bucket), ())`;
-  const overall = rows.find((row) => row.bucket === null);
-  const byBucket = new Map(rows.filter((row) => row.bucket !== null).map((row) => [row.bucket as string, row]));
+    SELECT ${bucketSql(Prisma.sql`r.day::timestamp AT TIME ZONE 'UTC'`, bounds.unit)} AS bucket, r.bucket AS band,
+      sum(r.decided) AS decided, sum(r."pastDeadline") AS late, sum(r."totalMs") AS "totalMs"
+    FROM "HitReviewTimeRollup" r
+    WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+    GROUP BY 1, 2
+    HAVING sum(r.decided) <> 0`;
+  const byBucket = new Map<string, Bands>();
+  const overallByBand = new Map<number, ReviewTimeBandCount>();
+  let overallLate = 0;
+  for (const row of rows) {
+    const decided = count(row.decided);
+    const totalMs = count(row.totalMs);
+    const late = count(row.late);
+    const entry = byBucket.get(row.bucket) ?? { bands: [], late: 0 };
+    entry.bands.push({ band: row.band, decided, totalMs });
+    entry.late += late;
+    byBucket.set(row.bucket, entry);
+    const overall = overallByBand.get(row.band) ?? { band: row.band, decided: 0, totalMs: 0 };
+    overall.decided += decided;
+    overall.totalMs += totalMs;
+    overallByBand.set(row.band, overall);
+    overallLate += late;
+  }
   return {
-    overall: toRow('all', overall),
-    buckets: fillBuckets(buckets, byBucket, () => undefined as Row | undefined).map(({ bucket, value }) => toRow(bucket, value)),
+    overall: toRow('all', { bands: [...overallByBand.values()], late: overallLate }),
+    buckets: fillBuckets(buckets, byBucket, () => undefined as Bands | undefined).map(({ bucket, value }) => toRow(bucket, value)),
   };
 }
-

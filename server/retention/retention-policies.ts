@@ -1,5 +1,6 @@
 import 'server-only';
 import type { DataClass } from '@/generated/prisma/client';
+import { env } from '@/lib/env';
 import type { Db, Tx } from '@/server/db';
 
 // The retention limits in force, read from RetentionPolicy (editable by an administrator).
@@ -30,11 +31,14 @@ const DEFAULTS: RetentionLimits = {
   accessEventEraseAfterDays: FIVE_YEARS_DAYS,
 };
 
-/** The limits in force. A policy can only shorten a limit, never lengthen it beyond the law's. */
+/** The limits in force. A policy can only shorten a limit, never lengthen it beyond the law's, nor below RETENTION_MIN_DAYS. */
 export async function readRetentionLimits(client: Db | Tx): Promise<RetentionLimits> {
   const rows = await client.retentionPolicy.findMany({ select: { dataClass: true, maskAfterDays: true, eraseAfterDays: true } });
   const byClass = new Map<DataClass, (typeof rows)[number]>(rows.map((row) => [row.dataClass, row]));
-  const within = (value: number | null | undefined, max: number) => (value == null ? max : Math.min(value, max));
+  // Between the configured national minimum and the law's maximum, whatever a stored row says
+  // (a row saved before RETENTION_MIN_DAYS was raised is applied at the new minimum).
+  const minimum = env().RETENTION_MIN_DAYS;
+  const within = (value: number | null | undefined, max: number) => (value == null ? max : Math.max(minimum, Math.min(value, max)));
   const identifying = byClass.get('TRAVELLER_IDENTIFYING');
   const record = byClass.get('TRAVELLER_RECORD');
   const cleared = byClass.get('CLEARED_HIT');
