@@ -32,6 +32,7 @@ function Overdue({ label, count, limit }: { label: string; count: number; limit:
 export function RetentionSection({ query, retention }: { query: MetricsQuery; retention: MetricsReport['retention'] }) {
   const identifiable = retention.ageBands.reduce((sum, row) => sum + row.identifiable, 0);
   const masked = retention.ageBands.reduce((sum, row) => sum + row.masked, 0);
+  const erased = retention.ageBands.reduce((sum, row) => sum + row.erased, 0);
   return (
     <section aria-labelledby="retention-heading" className="space-y-4">
       <h2 id="retention-heading" className="text-xl font-semibold">
@@ -55,8 +56,8 @@ export function RetentionSection({ query, retention }: { query: MetricsQuery; re
       <ChartFigure
         id="retention-age"
         title="Travellers by age since collection"
-        description={`${formatCount(identifiable)} identifiable and ${formatCount(masked)} masked travellers.`}
-        chartLabel={`Stacked bar chart of identifiable and masked travellers by age: ${retention.ageBands.map((row) => `${row.label} ${formatCount(row.identifiable)} identifiable, ${formatCount(row.masked)} masked`).join('; ')}.`}
+        description={`${formatCount(identifiable)} identifiable and ${formatCount(masked)} masked travellers; ${formatCount(erased)} erased by retention.`}
+        chartLabel={`Stacked bar chart of identifiable, masked and erased travellers by age: ${retention.ageBands.map((row) => `${row.label} ${formatCount(row.identifiable)} identifiable, ${formatCount(row.masked)} masked, ${formatCount(row.erased)} erased`).join('; ')}.`}
         csvHref={metricsChartExportHref(query, 'retention-age')}
         chart={
           <ResponsiveContainer width="100%" height="100%">
@@ -68,6 +69,7 @@ export function RetentionSection({ query, retention }: { query: MetricsQuery; re
               <Legend />
               <Bar dataKey="identifiable" name="Identifiable" stackId="age" fill={SERIES[4].color} isAnimationActive={false} />
               <Bar dataKey="masked" name="Masked" stackId="age" fill={SERIES[5].color} isAnimationActive={false} />
+              <Bar dataKey="erased" name="Erased" stackId="age" fill={SERIES[0].color} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         }
@@ -80,6 +82,7 @@ export function RetentionSection({ query, retention }: { query: MetricsQuery; re
             { header: 'Age', cell: (row) => row.label },
             { header: 'Identifiable', numeric: true, cell: (row) => formatCount(row.identifiable) },
             { header: 'Masked', numeric: true, cell: (row) => formatCount(row.masked) },
+            { header: 'Erased', numeric: true, cell: (row) => formatCount(row.erased) },
           ]}
         />
       </ChartFigure>

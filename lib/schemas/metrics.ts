@@ -239,7 +239,8 @@ export interface RetentionRunRow {
 export interface RetentionMetrics {
   maskAfterDays: number;
   eraseAfterDays: number;
-  ageBands: { band: RetentionAgeBand; label: string; identifiable: number; masked: number }[];
+  /** Travellers by age since collection: still identifiable, masked, and erased by retention (counted when erased). */
+  ageBands: { band: RetentionAgeBand; label: string; identifiable: number; masked: number; erased: number }[];
   /** Travellers erased by completed (not dry) retention runs, as the runs counted them. */
   erasedByRuns: number;
   nextMaskingDue: string | null;

@@ -65,7 +65,7 @@ export function chartTable(report: MetricsReport, chart: MetricsChart): Table {
         ],
       };
     case 'retention-age':
-      return { columns: ['age', 'identifiable', 'masked'], rows: report.retention.ageBands.map((row) => [row.label, row.identifiable, row.masked]) };
+      return { columns: ['age', 'identifiable', 'masked', 'erased'], rows: report.retention.ageBands.map((row) => [row.label, row.identifiable, row.masked, row.erased]) };
     case 'retention-holds':
       return { columns: ['reason', 'travellers', 'pastEraseLimit'], rows: report.retention.holds.map((row) => [row.label, row.travellers, row.pastEraseLimit]) };
     case 'retention-runs':

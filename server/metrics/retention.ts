@@ -18,10 +18,11 @@ const HOLD_LABELS: Record<(typeof HOLDING_ESCALATION_STATUSES)[number], string> 
   APPROVED: 'Escalation approved; its disclosure package can still be opened',
 };
 
-/** The band of a traveller's age since collection (RETENTION_AGE_BANDS). */
+/** The band of a rollup row's age since collection (RETENTION_AGE_BANDS), by day of collection (UTC). */
 function bandSql(now: Date): Prisma.Sql {
   const bounded = RETENTION_AGE_BANDS.filter((band) => band.maxDays !== null);
-  const whens = bounded.map((band) => Prisma.sql`WHEN t."collectedAt" > ${new Date(now.getTime() - (band.maxDays as number) * DAY_MS)} THEN ${band.key}`);
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const whens = bounded.map((band) => Prisma.sql`WHEN r.day > ${day(new Date(now.getTime() - (band.maxDays as number) * DAY_MS))}::date THEN ${band.key}`);
   return Prisma.sql`CASE ${Prisma.join(whens, ' ')} ELSE ${OLDEST} END`;
 }
 
@@ -37,9 +38,13 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
   const maskCutoff = new Date(now.getTime() - limits.maskAfterDays * DAY_MS);
   const eraseCutoff = new Date(now.getTime() - limits.eraseAfterDays * DAY_MS);
   const [bands, due, holds, runs, erased] = await Promise.all([
-    client.$queryRaw<{ band: RetentionAgeBand; identifiable: Counted; masked: Counted }[]>`
-      SELECT ${bandSql(now)} AS band, count(*) FILTER (WHERE t."maskedAt" IS NULL) AS identifiable, count(*) FILTER (WHERE t."maskedAt" IS NOT NULL) AS masked
-      FROM "Traveller" t GROUP BY 1`,
+    // From the retention-state rollup (migration 20261126190000), not five years of travellers.
+    client.$queryRaw<{ band: RetentionAgeBand; identifiable: Counted; masked: Counted; erased: Counted }[]>`
+      SELECT ${bandSql(now)} AS band,
+        sum(r.travellers) FILTER (WHERE r.state = 'identifiable') AS identifiable,
+        sum(r.travellers) FILTER (WHERE r.state = 'masked') AS masked,
+        sum(r.travellers) FILTER (WHERE r.state = 'erased') AS erased
+      FROM "RetentionStateRollup" r GROUP BY 1`,
     client.$queryRaw<{ nextMask: Date | null; nextErase: Date | null; maskOverdue: Counted; eraseOverdue: Counted }[]>`
       SELECT
         (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."maskedAt" IS NULL AND t."collectedAt" >= ${maskCutoff}) AS "nextMask",
@@ -74,6 +79,7 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
       label: band.label,
       identifiable: count(byBand.get(band.key)?.identifiable),
       masked: count(byBand.get(band.key)?.masked),
+      erased: count(byBand.get(band.key)?.erased),
     })),
     erasedByRuns: erased._sum.erased ?? 0,
     nextMaskingDue: dueDate(dueRow?.nextMask, limits.maskAfterDays),

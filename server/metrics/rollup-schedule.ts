@@ -10,8 +10,8 @@ const MINUTE_MS = 60_000;
  * advisory lock inside the function); false when another holds it.
  */
 export async function compactMetricsRollups(): Promise<boolean> {
-  const [row] = await db().$queryRaw<{ done: boolean }[]>`SELECT metrics_rollups_compact() AS done`;
-  return row?.done ?? false;
+  const [row] = await db().$queryRaw<{ done: boolean; retention: boolean }[]>`SELECT metrics_rollups_compact() AS done, retention_state_compact() AS retention`;
+  return (row?.done ?? false) && (row?.retention ?? false);
 }
 
 /** Compacts the rollups every few minutes; never keeps the process alive. */
