@@ -23,6 +23,12 @@ const envSchema = z.object({
   PROPORTIO_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Session lifetime in seconds (absolute); idle handling comes with the security issue.
   SESSION_MAX_AGE: z.coerce.number().int().positive().default(12 * 60 * 60),
+  // Login throttling (server/auth/login-throttle.ts): an account is locked for LOGIN_LOCK_MINUTES after
+  // LOGIN_LOCK_AFTER_FAILURES wrong passwords within an hour (an exponential back-off starts after 5), and
+  // a client address with LOGIN_IP_MAX_FAILURES failed guesses in 10 minutes, across accounts, is held off.
+  LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(6, 'LOGIN_LOCK_AFTER_FAILURES must be at least 6: the back-off starts after 5 failures').max(100).default(10),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
   // An escalation request pending longer than this is flagged on the supervisors' list.
   ESCALATION_PENDING_LIMIT_HOURS: z.coerce.number().positive().default(24),
   // An approved disclosure package can be opened for this many days, then no more.

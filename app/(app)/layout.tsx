@@ -24,9 +24,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <AppNav items={navigationFor(caller.role)} />
           </div>
           <div className="flex items-center gap-3 text-sm">
-            <span>
+            <Link href="/account" className="hover:underline" title="Your account">
               <span className="font-medium">{name}</span> <span className="text-muted">· {roleLabel}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -15,7 +15,7 @@ const meta = { requestId: 'req-auth-test', ip: '192.0.2.10', userAgent: 'integra
 test('a correct password signs in and records a LOGIN event', async () => {
   const user = await createUser('ANALYST');
   const result = await authenticate({ email: user.email.toUpperCase(), password: user.password }, meta);
-  assert.deepEqual(result, { ok: true, user: { id: user.id, email: user.email, name: user.name, role: 'ANALYST' } });
+  assert.deepEqual(result, { ok: true, user: { id: user.id, email: user.email, name: user.name, role: 'ANALYST', mustChangePassword: false } });
   const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
   assert.equal(event.operation, 'LOGIN');
   assert.equal(event.outcome, 'ALLOWED');

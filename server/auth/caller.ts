@@ -13,6 +13,8 @@ export interface Caller {
   userAgent: string | null;
   /** An API token's scopes (actorType TOKEN); users act through their role instead. */
   scopes?: readonly TokenScope[];
+  /** A user who must first replace an initial password: allowed nothing until then (require-permission.ts). */
+  passwordChangeRequired?: true;
 }
 
 export function systemCaller(label: string): Caller {

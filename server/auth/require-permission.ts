@@ -15,12 +15,16 @@ export async function requirePermission(
   resource: { type: string; id?: string | null } = { type: 'permission' },
 ): Promise<void> {
   if (callerMay(caller, permission)) return;
-  await recordDenial(caller, resource, { permission });
+  await recordDenial(caller, resource, caller.passwordChangeRequired ? { permission, reason: 'password-change-required' } : { permission });
   throw new ForbiddenError(permission);
 }
 
-/** Users act through their role, API tokens through their scopes; nobody else is allowed anything. */
+/**
+ * Users act through their role, API tokens through their scopes; nobody else is allowed
+ * anything — nor is a user who must first replace an initial password.
+ */
 export function callerMay(caller: Caller, permission: Permission): boolean {
+  if (caller.passwordChangeRequired) return false;
   if (caller.actorType === 'USER') return hasPermission(caller.role, permission);
   if (caller.actorType === 'TOKEN') return scopesAllow(caller.scopes ?? [], permission);
   return false;

@@ -28,8 +28,14 @@ export default async function Page() {
   const caller = await requirePagePermission('users.manage', '/admin');
   return (
     <>
-      <PageHeader title="Administration" description="Manage how the unit’s systems feed Proportio — API tokens and watchlists — and how long their data are kept." />
+      <PageHeader title="Administration" description="Manage who uses Proportio, how the unit’s systems feed it — API tokens and watchlists — and how long their data are kept." />
       <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+        {callerMay(caller, 'users.manage') ? (
+          <Card id="users" title="Users" href="/admin/users" action="Manage users">
+            Who may use Proportio and in which role. Create an account with a one-time initial password, change a role, deactivate or unlock an
+            account; each change applies from the person’s next request and is recorded.
+          </Card>
+        ) : null}
         {callerMay(caller, 'api-tokens.manage') ? (
           <Card id="api-tokens" title="API tokens" href="/admin/api-tokens" action="Manage API tokens">
             Tokens let a system — an airline gateway, an external screening engine — send watchlists, travellers and hits. Each has only the
@@ -52,7 +58,7 @@ export default async function Page() {
         </Card>
       </div>
       <p className="mt-6 max-w-3xl text-sm text-muted">
-        Users and roles cannot be managed here yet; that screen comes in a later release.
+        Nobody changes their own role or deactivates their own account: another administrator does. Administrators never see travellers’ personal data.
       </p>
     </>
   );

@@ -1,0 +1,104 @@
+'use client';
+
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
+import { ApiError } from '@/lib/api-client';
+import { setUserActive, unlockUser } from '@/lib/queries/users';
+import type { UserView } from '@/lib/schemas/user';
+import { useUserMutation } from './use-user-mutation';
+import { userNameId } from './user-labels';
+
+type Action = 'deactivate' | 'reactivate' | 'unlock';
+
+const TEXT: Readonly<Record<Action, { title: string; confirm: string; pending: string; done: string; explain: string }>> = {
+  deactivate: {
+    title: 'Deactivate user',
+    confirm: 'Deactivate',
+    pending: 'Deactivating…',
+    done: 'deactivated',
+    explain: 'They are signed out at once and cannot sign in until an administrator reactivates the account. Their past work and its record stay.',
+  },
+  reactivate: {
+    title: 'Reactivate user',
+    confirm: 'Reactivate',
+    pending: 'Reactivating…',
+    done: 'reactivated',
+    explain: 'They can sign in again with their password, in their current role.',
+  },
+  unlock: {
+    title: 'Unlock user',
+    confirm: 'Unlock',
+    pending: 'Unlocking…',
+    done: 'unlocked',
+    explain: 'The account was locked after too many wrong passwords. Unlock it only when you know the person made them, not someone guessing.',
+  },
+};
+
+function run(user: UserView, action: Action): Promise<UserView> {
+  if (action === 'unlock') return unlockUser(user.id);
+  return setUserActive(user.id, action === 'reactivate');
+}
+
+/** Asks before deactivating, reactivating or unlocking a user, naming them. */
+export function UserActionDialog({ pending, onOpenChange }: { pending: { user: UserView; action: Action } | null; onOpenChange: (open: boolean) => void }) {
+  const mutation = useUserMutation((variables: { user: UserView; action: Action }) => run(variables.user, variables.action));
+  const { reset } = mutation;
+  const text = pending ? TEXT[pending.action] : null;
+
+  function confirm() {
+    if (!pending || mutation.isPending) return;
+    const { user, action } = pending;
+    mutation.mutate(pending, {
+      onSuccess: () => {
+        toast.success(`${user.name} ${TEXT[action].done}`);
+        onOpenChange(false);
+      },
+    });
+  }
+
+  return (
+    <Dialog
+      open={pending !== null}
+      onOpenChange={(open) => {
+        if (!open) reset();
+        onOpenChange(open);
+      }}
+    >
+      {pending && text ? (
+        <DialogContent
+          title={text.title}
+          description={
+            <>
+              {text.confirm} {pending.user.name} ({pending.user.email})? {text.explain}
+            </>
+          }
+          role="alertdialog"
+          onCloseAutoFocus={(event) => {
+            const target = document.getElementById(userNameId(pending.user.id));
+            if (target) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
+        >
+          {mutation.isError ? (
+            <p role="alert" className="mb-4 rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
+              {mutation.error instanceof ApiError ? mutation.error.message : 'The change could not be made. Try again.'}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="button" className={pending.action === 'deactivate' ? 'bg-danger text-bg' : undefined} disabled={mutation.isPending} onClick={confirm}>
+              {mutation.isPending ? text.pending : text.confirm}
+            </Button>
+          </div>
+        </DialogContent>
+      ) : null}
+    </Dialog>
+  );
+}
