@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Role } from '@/generated/prisma/enums';
 import { env } from '@/lib/env';
 import { authenticate } from '@/server/auth/authenticate';
+import { cookieOptions } from '@/server/auth/cookie-options';
 import { logout } from '@/server/auth/logout';
 import { requestMetaFromHeaders } from '@/server/auth/request-meta';
 
@@ -30,6 +31,8 @@ export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE },
   pages: { signIn: '/login', error: '/login' },
+  // HttpOnly, SameSite=Lax, and Secure (with the __Secure- prefix) when served over HTTPS: written out, not left to defaults.
+  ...cookieOptions(env().NEXTAUTH_URL),
   providers: [
     CredentialsProvider({
       name: 'Email and password',

@@ -40,6 +40,15 @@ const config = [
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+      // No SQL built from strings (ASVS V1.2): values travel as parameters of a tagged template.
+      'no-restricted-properties': [
+        'error',
+        ...['$queryRawUnsafe', '$executeRawUnsafe'].map((property) => ({
+          property,
+          message:
+            'SQL built from strings is banned: use the tagged template (tx.$queryRaw`… ${value} …` / $executeRaw), whose ${} are bound parameters; compose with Prisma.sql and Prisma.join, and use Prisma.raw only for identifiers the code itself writes (never input).',
+        })),
+      ],
     },
   },
   {

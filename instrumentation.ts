@@ -15,3 +15,22 @@ export async function register() {
   startRetentionSchedule();
   startRollupCompaction();
 }
+
+// Next.js calls this for an error a page, layout or server action throws (route handlers
+// catch and log their own: server/http/api-route.ts). One structured line with the request
+// id proxy.ts stamped and the digest the error page shows, so either finds the detail.
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { logServerError } = await import('./server/http/log-error');
+  const header = request.headers['x-request-id'];
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  logServerError(
+    { requestId: (Array.isArray(header) ? header[0] : header) ?? 'unknown', method: request.method, path: request.path },
+    error,
+    { digest: typeof digest === 'string' ? digest : undefined, route: context.routePath, routeType: context.routeType },
+  );
+}

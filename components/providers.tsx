@@ -3,15 +3,30 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Toaster } from 'sonner';
+import { z } from 'zod';
+// react-style-singleton (under Radix Dialog's scroll lock) asks get-nonce for the nonce of the <style> it inserts.
+import { setNonce } from 'get-nonce';
+import { RequestIdProvider } from '@/components/errors/request-id';
+
+// zod probes for eval (new Function) to compile faster parsers; the CSP forbids eval, so the
+// probe would only report a violation. Interpreted parsing is fast enough for forms.
+z.config({ jitless: true });
+
+// Radix dialogs lock scrolling with an inline <style> whose text depends on the scrollbar;
+// it may only apply with this page's CSP nonce, which Next.js put on the page's scripts.
+if (typeof document !== 'undefined') {
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+  if (nonce) setNonce(nonce);
+}
 
 // One QueryClient per browser tab; server-rendered pages hydrate into it.
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ requestId, children }: { requestId: string | null; children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, refetchOnWindowFocus: true } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      {children}
+      <RequestIdProvider requestId={requestId}>{children}</RequestIdProvider>
       <Toaster theme="system" richColors closeButton position="bottom-right" />
     </QueryClientProvider>
   );

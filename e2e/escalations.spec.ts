@@ -85,7 +85,11 @@ test('a supervisor who requested cannot approve their own request: no button, an
   await expect(supervisor.getByText(/another supervisor must decide it/)).toBeVisible();
   await expect(supervisor.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
   const [{ version } = { version: 1 }] = await sql<{ version: number }>(`SELECT version FROM "Escalation" WHERE id = $1`, [escalationId]);
-  const response = await supervisor.request.post(`/api/v1/escalations/${escalationId}/decision`, { data: { decision: 'approve', version } });
+  // Same-origin, as the browser's own calls are, so that four-eyes (not the origin check) refuses.
+  const response = await supervisor.request.post(`/api/v1/escalations/${escalationId}/decision`, {
+    headers: { Origin: new URL(supervisor.url()).origin },
+    data: { decision: 'approve', version },
+  });
   expect(response.status()).toBe(403);
   const denied = await sql(`SELECT 1 FROM "AccessEvent" WHERE operation = 'DENIED' AND "resourceId" = $1`, [escalationId]);
   expect(denied.length).toBeGreaterThan(0);

@@ -150,7 +150,11 @@ test('a cleared identity does not hit again; a change of the entry raises it aga
   // An analyst clears it as a false positive, through the app's own API.
   await loginAs('analyst');
   const [hit] = await sql<{ version: number }>(`SELECT version FROM "Hit" WHERE id = $1`, [hitId]);
-  const decision = await page.request.post(`/api/v1/hits/${hitId}/decision`, { data: { decision: 'clear', reason: 'DIFFERENT_DOCUMENT', version: hit?.version } });
+  // Same-origin, as the browser's own calls are (cross-site requests are refused before any rule).
+  const decision = await page.request.post(`/api/v1/hits/${hitId}/decision`, {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { decision: 'clear', reason: 'DIFFERENT_DOCUMENT', version: hit?.version },
+  });
   expect(decision.status(), await decision.text()).toBe(200);
 
   const second = await (await screen(request, secret, body())).json();

@@ -4,29 +4,20 @@ import type { z } from 'zod';
 import type { Caller } from '@/server/auth/caller';
 import { recordAccessEvent } from '@/server/access-log/record';
 import { callerFromToken } from '@/server/api-tokens/authenticate-token';
-import { ForbiddenError } from '@/server/auth/errors';
 import { requestMetaFromHeaders } from '@/server/auth/request-meta';
 import { getCaller } from '@/server/auth/session';
 import { db } from '@/server/db';
-import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError, type InputIssue } from '@/server/errors';
+import { NotFoundError, PayloadTooLargeError, ValidationError, type InputIssue } from '@/server/errors';
+import { env } from '@/lib/env';
+import { refuseCrossSite } from './cross-site-refusal';
+import { errorResponse, json, requestContextOf } from './error-response';
+import type { RequestContext } from './log-error';
+import { crossSiteReasonOf } from './same-origin';
 
 // Route handlers are public endpoints: each one resolves its caller here, and server/
-// checks the permission again. Answers carry personal data, so none may be cached.
-const NO_STORE = { 'Cache-Control': 'no-store' } as const;
-
-export function json(body: unknown, status = 200): NextResponse {
-  return NextResponse.json(body, { status, headers: NO_STORE });
-}
-
-function errorResponse(error: unknown): NextResponse {
-  if (error instanceof ValidationError) return json({ message: error.message, fieldErrors: error.fieldErrors, issues: error.issues }, 400);
-  if (error instanceof PayloadTooLargeError) return json({ message: error.message }, 413);
-  if (error instanceof ForbiddenError) return json({ message: 'You do not have permission to do this.' }, 403);
-  if (error instanceof NotFoundError) return json({ message: error.message }, 404);
-  if (error instanceof ConflictError) return json({ message: error.message }, 409);
-  console.error(error);
-  return json({ message: 'Something went wrong on our side; nothing was changed. Try again.' }, 500);
-}
+// checks the permission again. Answers carry personal data, so none may be cached
+// (json and errorResponse live in ./error-response.ts).
+export { json };
 
 /** Field errors keyed by the first path segment, the first message per field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -133,28 +124,47 @@ const UNAUTHENTICATED = {
   token: 'The API token is missing, malformed, unknown, revoked or expired.',
 };
 
-/** Wraps a route handler: 401 without a session or valid token, expected errors as JSON answers, no-store always. */
+/**
+ * Wraps a route handler: a state-changing request with a session cookie from another
+ * site 403 (recorded), 401 without a session or valid token, expected errors as JSON
+ * answers, the request id in X-Request-Id, no-store always.
+ */
 export function apiRoute<P = Record<string, never>>(
   handler: Handler<P>,
   options: { status?: number; /** Answer as a file with this name. */ download?: (params: P) => string } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<NextResponse> => {
-    try {
-      const caller = await resolveCaller(request);
-      if (!caller) {
-        if (!request.headers.has('authorization')) await recordUnauthenticated(request);
-        const response = json({ message: request.headers.has('authorization') ? UNAUTHENTICATED.token : UNAUTHENTICATED.session }, 401);
-        response.headers.set('WWW-Authenticate', 'Bearer');
-        return response;
-      }
-      const params = await context.params;
-      const result = await handler({ caller, request, params });
-      const response = result instanceof Answer ? json(result.body, result.status) : json(result, options.status ?? 200);
-      if (result instanceof Answer) for (const [name, value] of Object.entries(result.headers)) response.headers.set(name, value);
-      if (options.download) response.headers.set('Content-Disposition', `attachment; filename="${options.download(params)}"`);
-      return response;
-    } catch (error) {
-      return errorResponse(error);
-    }
+    const requestContext = requestContextOf(request);
+    const response = await answer(handler, options, request, context, requestContext);
+    response.headers.set('X-Request-Id', requestContext.requestId);
+    return response;
   };
+}
+
+async function answer<P>(
+  handler: Handler<P>,
+  options: { status?: number; download?: (params: P) => string },
+  request: Request,
+  context: { params: Promise<P> },
+  requestContext: RequestContext,
+): Promise<NextResponse> {
+  try {
+    const crossSite = crossSiteReasonOf(request, env().NEXTAUTH_URL);
+    if (crossSite) return await refuseCrossSite(request, crossSite, await getCaller().catch(() => null), { requestId: requestContext.requestId });
+    const caller = await resolveCaller(request);
+    if (!caller) {
+      if (!request.headers.has('authorization')) await recordUnauthenticated(request);
+      const response = json({ message: request.headers.has('authorization') ? UNAUTHENTICATED.token : UNAUTHENTICATED.session, requestId: requestContext.requestId }, 401);
+      response.headers.set('WWW-Authenticate', 'Bearer');
+      return response;
+    }
+    const params = await context.params;
+    const result = await handler({ caller, request, params });
+    const response = result instanceof Answer ? json(result.body, result.status) : json(result, options.status ?? 200);
+    if (result instanceof Answer) for (const [name, value] of Object.entries(result.headers)) response.headers.set(name, value);
+    if (options.download) response.headers.set('Content-Disposition', `attachment; filename="${options.download(params)}"`);
+    return response;
+  } catch (error) {
+    return errorResponse(error, requestContext);
+  }
 }

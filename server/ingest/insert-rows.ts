@@ -1,9 +1,26 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 
 /** A column of a set-based insert: its name and the SQL type its JSON value is read as. */
 export type RowColumn = readonly [name: string, sqlType: string];
+
+// Names and types are spliced into the statement (Prisma.raw), so they must be what code
+// writes, never input: a quoted identifier and a type name such as `timestamp(3)`,
+// `"HitStatus"`, `text[]` or `jsonb`. Anything else is a programming error and throws.
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SQL_TYPE = /^(?:"[A-Za-z_][A-Za-z0-9_]*"|[a-z_][a-z0-9_ ]*(?:\(\d+(?:,\s*\d+)?\))?)(?:\[\])?$/;
+
+function identifier(name: string): Prisma.Sql {
+  if (!IDENTIFIER.test(name)) throw new Error(`insertRows: ${JSON.stringify(name)} is not a plain identifier`);
+  return Prisma.raw(`"${name}"`);
+}
+
+function sqlType(type: string): Prisma.Sql {
+  if (!SQL_TYPE.test(type)) throw new Error(`insertRows: ${JSON.stringify(type)} is not a plain SQL type`);
+  return Prisma.raw(type);
+}
 
 /**
  * Inserts all rows into `table` in one statement, in the caller's transaction:
@@ -14,9 +31,9 @@ export type RowColumn = readonly [name: string, sqlType: string];
  */
 export async function insertRows(tx: Tx, table: string, columns: readonly RowColumn[], rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const names = columns.map(([name]) => `"${name}"`).join(', ');
-  const types = columns.map(([name, type]) => `"${name}" ${type}`).join(', ');
-  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_to_recordset($1::json) AS r(${types})`, JSON.stringify(rows));
+  const names = Prisma.join(columns.map(([name]) => identifier(name)));
+  const types = Prisma.join(columns.map(([name, type]) => Prisma.sql`${identifier(name)} ${sqlType(type)}`));
+  await tx.$executeRaw`INSERT INTO ${identifier(table)} (${names}) SELECT ${names} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(${types})`;
 }
 
 /**
