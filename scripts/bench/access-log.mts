@@ -19,6 +19,7 @@ import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts'
 import { runLoad, type LoadResult } from './lib/load.mts';
 import { request } from './lib/queue-ops.mts';
 import { signIn } from './lib/session.mts';
+import { positiveOption, stopper } from './lib/bench-cli.mts';
 
 const TARGET = { searchP95Ms: 100, recordAddedP95Ms: 2 };
 
@@ -37,15 +38,10 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const positive = (name: string, raw: string | undefined): number => {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
-  return value;
-};
-const events = Math.round(positive('events', values.events));
-const hits = Math.round(positive('hits', values.hits));
-const clients = Math.round(positive('clients', values.clients));
-const durationMs = positive('duration', values.duration) * 1000;
+const events = Math.round(positiveOption('events', values.events));
+const hits = Math.round(positiveOption('hits', values.hits));
+const clients = Math.round(positiveOption('clients', values.clients));
+const durationMs = positiveOption('duration', values.duration) * 1000;
 const warmupMs = Number(values.warmup ?? 0) * 1000;
 const verifyLimitMs = Number(values['verify-seconds'] ?? 0) * 1000;
 const log = (message: string) => console.log(message);
@@ -68,19 +64,7 @@ let database: BenchDatabase | undefined;
 let app: AppServer | undefined;
 let pool: pg.Pool | undefined;
 let prisma: PrismaClient | undefined;
-let stopping: Promise<void> | undefined;
-function stopAll(): Promise<void> {
-  stopping ??= (async () => {
-    await pool?.end().catch(() => {});
-    await prisma?.$disconnect().catch(() => {});
-    await app?.stop().catch(() => {});
-    await database?.stop().catch(() => {});
-  })();
-  return stopping;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
-}
+const stopAll = stopper(() => pool?.end(), () => prisma?.$disconnect(), () => app?.stop(), () => database?.stop());
 
 async function measure(op: (client: number, i: number) => Promise<void>, n: number): Promise<LoadResult> {
   if (warmupMs > 0) await runLoad(op, { clients: n, durationMs: warmupMs });

@@ -13,6 +13,7 @@ import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts'
 import { runLoad, type LoadResult } from './lib/load.mts';
 import { writeResults } from './lib/report.mts';
 import { signIn, type HttpSession } from './lib/session.mts';
+import { positiveOption, stopper } from './lib/bench-cli.mts';
 
 const TARGET_P95_MS = 200;
 const DAY_MS = 86_400_000;
@@ -31,14 +32,9 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const positive = (name: string, raw: string | undefined): number => {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
-  return value;
-};
-const hits = Math.round(positive('hits', values.hits));
-const clients = Math.round(positive('clients', values.clients));
-const durationMs = positive('duration', values.duration) * 1000;
+const hits = Math.round(positiveOption('hits', values.hits));
+const clients = Math.round(positiveOption('clients', values.clients));
+const durationMs = positiveOption('duration', values.duration) * 1000;
 const warmupMs = Number(values.warmup ?? 0) * 1000;
 const granularity = values.granularity ?? 'week';
 const log = (message: string) => console.log(message);
@@ -97,18 +93,7 @@ const RAW_SQL = [
 let database: BenchDatabase | undefined;
 let app: AppServer | undefined;
 let pool: pg.Pool | undefined;
-let stopping: Promise<void> | undefined;
-function stopAll(): Promise<void> {
-  stopping ??= (async () => {
-    await pool?.end().catch(() => {});
-    await app?.stop().catch(() => {});
-    await database?.stop().catch(() => {});
-  })();
-  return stopping;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
-}
+const stopAll = stopper(() => pool?.end(), () => app?.stop(), () => database?.stop());
 
 async function viaApi(session: HttpSession): Promise<void> {
   const response = await fetch(`${session.baseUrl}/api/v1/metrics?from=${from}&to=${to}&granularity=${granularity}`, { headers: { cookie: session.cookie, accept: 'application/json' } });

@@ -12,6 +12,7 @@ import { runLoad } from './lib/load.mts';
 import { loadFixture, queueOperations, request } from './lib/queue-ops.mts';
 import { judge, printTable, writeResults, type OperationResult, type Target } from './lib/report.mts';
 import { signIn } from './lib/session.mts';
+import { positiveOption, stopper } from './lib/bench-cli.mts';
 
 const TARGET: Target = { p95Ms: 50, maxRatio: 1.5 };
 
@@ -27,32 +28,16 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const positive = (name: string, raw: string | undefined): number => {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
-  return value;
-};
-const hits = Math.round(positive('hits', values.hits));
-const clients = Math.round(positive('clients', values.clients));
-const durationMs = positive('duration', values.duration) * 1000;
+const hits = Math.round(positiveOption('hits', values.hits));
+const clients = Math.round(positiveOption('clients', values.clients));
+const durationMs = positiveOption('duration', values.duration) * 1000;
 const warmupMs = Number(values.warmup ?? 0) * 1000;
 const log = (message: string) => console.log(message);
 
 let database: BenchDatabase | undefined;
 let app: AppServer | undefined;
 let pool: pg.Pool | undefined;
-let stopping: Promise<void> | undefined;
-function stopAll(): Promise<void> {
-  stopping ??= (async () => {
-    await pool?.end().catch(() => {});
-    await app?.stop().catch(() => {});
-    await database?.stop().catch(() => {});
-  })();
-  return stopping;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
-}
+const stopAll = stopper(() => pool?.end(), () => app?.stop(), () => database?.stop());
 
 try {
   database = await openBenchDatabase({ hits, dataDir: values['data-dir'], log });

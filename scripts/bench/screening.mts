@@ -15,6 +15,7 @@ import {
   createBenchToken, externalHitBodies, externalRows, insertLikeRequest, loadDirectContext, postJson, screeningBodies, screeningRows, type PostAnswer,
 } from './lib/screening-ops.mts';
 import { syntheticTravellers } from './lib/synthetic-travellers.mts';
+import { stopper, wholeOption } from './lib/bench-cli.mts';
 
 const SOURCE = 'OFAC-SDN'; // the seed's code for the SDN list (prisma/seed-watchlists.ts)
 const TARGET = { engineTravellersPerSecond: 2000, apiHitsPerSecond: 10_000 };
@@ -37,17 +38,12 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const whole = (name: string, raw: string | undefined, max = Number.MAX_SAFE_INTEGER): number => {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0 || value > max) throw new Error(`--${name} must be an integer from 1 to ${max}, got ${raw}`);
-  return value;
-};
-const travellerCount = whole('travellers', values.travellers);
-const batchSize = whole('batch', values.batch, 1000);
-const hitCount = whole('hits', values.hits);
-const hitBatchSize = whole('hit-batch', values['hit-batch'], 5000);
-const clients = whole('clients', values.clients);
-const seed = whole('seed', values.seed);
+const travellerCount = wholeOption('travellers', values.travellers);
+const batchSize = wholeOption('batch', values.batch, 1000);
+const hitCount = wholeOption('hits', values.hits);
+const hitBatchSize = wholeOption('hit-batch', values['hit-batch'], 5000);
+const clients = wholeOption('clients', values.clients);
+const seed = wholeOption('seed', values.seed);
 const listedRate = Number(values['listed-rate']);
 if (!(listedRate >= 0 && listedRate <= 1)) throw new Error(`--listed-rate must be between 0 and 1, got ${values['listed-rate']}`);
 const parts = new Set(values.parts.split(',').map((part) => part.trim()));
@@ -58,18 +54,7 @@ const ms = (value: number) => (Number.isFinite(value) ? number(value, 0) : '–'
 let database: BenchDatabase | undefined;
 let app: AppServer | undefined;
 let pool: pg.Pool | undefined;
-let stopping: Promise<void> | undefined;
-function stopAll(): Promise<void> {
-  stopping ??= (async () => {
-    await pool?.end().catch(() => {});
-    await app?.stop().catch(() => {});
-    await database?.stop().catch(() => {});
-  })();
-  return stopping;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
-}
+const stopAll = stopper(() => pool?.end(), () => app?.stop(), () => database?.stop());
 
 interface ApiRun {
   /** Per request (batch), in ms. */
