@@ -1,11 +1,10 @@
 import 'server-only';
-import { Prisma } from '@/generated/prisma/client';
+import type { Prisma } from '@/generated/prisma/client';
 import { recordAccessEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import { heldWhere } from './holds';
-
-const DAY_MS = 86_400_000;
+import { collectedPastLimitWhere } from './past-limit';
 
 export interface EraseLimits {
   eraseAfterDays: number;
@@ -14,15 +13,7 @@ export interface EraseLimits {
 
 /** Travellers past their erasure date (PNR art. 12(1)), or the shorter one when every hit was cleared. Held ones included. */
 export function dueForErasureWhere(limits: EraseLimits, now: Date): Prisma.Sql {
-  const eraseBefore = new Date(now.getTime() - limits.eraseAfterDays * DAY_MS);
-  const clearedEraseBefore = new Date(now.getTime() - limits.clearedEraseAfterDays * DAY_MS);
-  const clearedSooner =
-    limits.clearedEraseAfterDays < limits.eraseAfterDays
-      ? Prisma.sql`OR (t."collectedAt" < ${clearedEraseBefore}
-                   AND EXISTS (SELECT 1 FROM "Hit" h WHERE h."travellerId" = t.id)
-                   AND NOT EXISTS (SELECT 1 FROM "Hit" h WHERE h."travellerId" = t.id AND h.status <> 'CLEARED'))`
-      : Prisma.empty;
-  return Prisma.sql`(t."collectedAt" < ${eraseBefore} ${clearedSooner})`;
+  return collectedPastLimitWhere(limits.eraseAfterDays, limits.clearedEraseAfterDays, now);
 }
 
 /**

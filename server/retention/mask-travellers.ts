@@ -5,9 +5,8 @@ import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import { redactStoredExplanation } from '@/server/hits/mask-explanation';
 import { IDENTIFYING_TRAVELLER_FIELDS, type IdentifyingField } from './identifying-fields';
+import { collectedPastLimitWhere } from './past-limit';
 import { sealTravellerData } from './traveller-vault';
-
-const DAY_MS = 86_400_000;
 
 /** What a masked traveller's sealed record holds: everything masking took out of reach. */
 export interface SealedTravellerPayload {
@@ -29,16 +28,8 @@ export interface MaskLimits {
  * open (that package is what the approval disclosed; it is sealed once it expires).
  */
 export function dueForMaskingWhere(limits: MaskLimits, now: Date): Prisma.Sql {
-  const maskBefore = new Date(now.getTime() - limits.maskAfterDays * DAY_MS);
-  const clearedMaskBefore = new Date(now.getTime() - limits.clearedMaskAfterDays * DAY_MS);
-  const clearedSooner =
-    limits.clearedMaskAfterDays < limits.maskAfterDays
-      ? Prisma.sql`OR (t."collectedAt" < ${clearedMaskBefore}
-                   AND EXISTS (SELECT 1 FROM "Hit" h WHERE h."travellerId" = t.id)
-                   AND NOT EXISTS (SELECT 1 FROM "Hit" h WHERE h."travellerId" = t.id AND h.status <> 'CLEARED'))`
-      : Prisma.empty;
   return Prisma.sql`t."maskedAt" IS NULL
-    AND (t."collectedAt" < ${maskBefore} ${clearedSooner})
+    AND ${collectedPastLimitWhere(limits.maskAfterDays, limits.clearedMaskAfterDays, now)}
     AND NOT EXISTS (SELECT 1 FROM "Hit" h JOIN "Escalation" e ON e."hitId" = h.id JOIN "DisclosurePackage" p ON p."escalationId" = e.id
                      WHERE h."travellerId" = t.id AND p."expiresAt" > ${now})`;
 }
