@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { RETENTION_AGE_BANDS, type RetentionAgeBand, type RetentionMetrics } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
 import { dueForErasureWhere } from '@/server/retention/erase-travellers';
-import { heldWhere } from '@/server/retention/holds';
+import { heldWhere, holdingEscalationWhere } from '@/server/retention/holds';
 import { dueForMaskingWhere } from '@/server/retention/mask-travellers';
 import { HOLDING_ESCALATION_STATUSES, readRetentionLimits } from '@/server/retention/retention-policies';
 import { count } from './hit-outcome-sql';
@@ -58,8 +58,7 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
         count(DISTINCT h."travellerId") FILTER (WHERE t."collectedAt" < ${eraseCutoff}) AS "pastLimit"
       FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
         LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
-      -- As server/retention/holds.ts: an approved escalation holds while its package can still be opened.
-      WHERE e.status = 'PENDING' OR (e.status = 'APPROVED' AND (p.id IS NULL OR p."expiresAt" > ${now}))
+      WHERE ${holdingEscalationWhere(now)}
       GROUP BY GROUPING SETS ((e.status), ())`,
     client.retentionRun.findMany({
       orderBy: { startedAt: 'desc' },

@@ -6,13 +6,17 @@ import { Prisma } from '@/generated/prisma/client';
 // still be opened by the recipient. Masking still happens (re-personalisation is the
 // escalation's own route back); only erasure waits.
 
+/** SQL: escalation e (with its package p, LEFT JOINed) holds its traveller. */
+export function holdingEscalationWhere(now: Date): Prisma.Sql {
+  return Prisma.sql`(e.status = 'PENDING' OR (e.status = 'APPROVED' AND (p.id IS NULL OR p."expiresAt" > ${now})))`;
+}
+
 /** SQL: the traveller t is held. */
 export function heldWhere(now: Date): Prisma.Sql {
   return Prisma.sql`EXISTS (
     SELECT 1 FROM "Hit" h JOIN "Escalation" e ON e."hitId" = h.id
       LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
-     WHERE h."travellerId" = t.id
-       AND (e.status = 'PENDING' OR (e.status = 'APPROVED' AND (p.id IS NULL OR p."expiresAt" > ${now}))))`;
+     WHERE h."travellerId" = t.id AND ${holdingEscalationWhere(now)})`;
 }
 
 /** Why one escalation holds its traveller, in words for the retention page. */

@@ -5,7 +5,7 @@ import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { dueForErasureWhere } from './erase-travellers';
-import { heldWhere, holdReason } from './holds';
+import { heldWhere, holdingEscalationWhere, holdReason } from './holds';
 import { readRetentionLimits } from './retention-policies';
 
 const DAY_MS = 86_400_000;
@@ -19,8 +19,8 @@ export async function listRetentionHolds(caller: Caller, now: Date = new Date())
   await requirePermission(caller, 'retention.read', { type: 'retention-hold' });
   const limits = await readRetentionLimits(db());
   const held = Prisma.sql`${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}`;
-  // The escalation-level form of heldWhere: which of a held traveller's escalations hold it.
-  const holding = Prisma.sql`(e.status = 'PENDING' OR (e.status = 'APPROVED' AND (p.id IS NULL OR p."expiresAt" > ${now})))`;
+  // Which of a held traveller's escalations hold it.
+  const holding = holdingEscalationWhere(now);
   const [[counts], rows] = await Promise.all([
     db().$queryRaw<{ records: number; escalations: number }[]>`
       SELECT (SELECT count(*)::int FROM "Traveller" t WHERE ${held}) AS records,
