@@ -1,14 +1,21 @@
 import 'server-only';
 import type { Caller } from '@/server/auth/caller';
-import { requirePermission } from '@/server/auth/require-permission';
+import { denyAccess, requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { recordHitChange } from '@/server/hits/hit-changes';
 import { describeDecided } from './escalation-conflict';
 
-/** The requester takes back a request nobody has decided yet; the hit returns to review. */
+/**
+ * The requester takes back a request nobody has decided yet; the hit returns to review.
+ * Anyone else's request is refused as an access-control decision (403 and a DENIED event).
+ */
 export async function withdrawEscalation(caller: Caller, escalationId: string): Promise<{ id: string; status: 'WITHDRAWN' }> {
-  await requirePermission(caller, 'escalations.request', { type: 'escalation', id: escalationId });
+  const resource = { type: 'escalation', id: escalationId };
+  await requirePermission(caller, 'escalations.request', resource);
+  const owner = await db().escalation.findUnique({ where: { id: escalationId }, select: { requesterId: true } });
+  if (!owner) throw new NotFoundError('This escalation request does not exist.');
+  if (owner.requesterId !== caller.actorId) return denyAccess(caller, resource, 'Only the person who requested an escalation can withdraw it.');
   return db().$transaction(async (tx) => {
     const escalation = await tx.escalation.findUnique({
       where: { id: escalationId },

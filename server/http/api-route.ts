@@ -168,3 +168,20 @@ async function answer<P>(
     return errorResponse(error, requestContext);
   }
 }
+
+/**
+ * For handlers that answer files rather than JSON (./stream-download.ts,
+ * server/metrics/metrics-file-response.ts): the caller — token or session, as apiRoute
+ * resolves it — or a 401 answer, the attempt recorded as apiRoute records it.
+ */
+export async function authenticateApiRequest(
+  request: Request,
+  requestContext: RequestContext,
+): Promise<{ caller: Caller; refusal?: undefined } | { caller?: undefined; refusal: NextResponse }> {
+  const caller = await resolveCaller(request);
+  if (caller) return { caller };
+  if (!request.headers.has('authorization')) await recordUnauthenticated(request);
+  const refusal = json({ message: request.headers.has('authorization') ? UNAUTHENTICATED.token : UNAUTHENTICATED.session, requestId: requestContext.requestId }, 401);
+  refusal.headers.set('WWW-Authenticate', 'Bearer');
+  return { refusal };
+}

@@ -1,26 +1,27 @@
 import 'server-only';
-import { ForbiddenError } from '@/server/auth/errors';
-import { getCaller } from '@/server/auth/session';
 import type { Caller } from '@/server/auth/caller';
-import { json } from './api-route';
+import { authenticateApiRequest } from './api-route';
+import { errorResponse, requestContextOf } from './error-response';
 
 /**
  * Answers with a file streamed from an async generator of text chunks, so a large export
- * never sits in memory; refusals before the first byte answer as the JSON API does.
+ * never sits in memory; refusals before the first byte answer as the JSON API does — the
+ * caller resolved and a refusal recorded as apiRoute does it (session or token).
  */
 export async function streamDownload(
+  request: Request,
   filename: string,
   contentType: string,
   produce: (caller: Caller) => Promise<AsyncGenerator<string>>,
 ): Promise<Response> {
-  const caller = await getCaller();
-  if (!caller) return json({ message: 'You are not signed in.' }, 401);
+  const requestContext = requestContextOf(request);
   let chunks: AsyncGenerator<string>;
   try {
+    const { caller, refusal } = await authenticateApiRequest(request, requestContext);
+    if (!caller) return refusal;
     chunks = await produce(caller);
   } catch (error) {
-    if (error instanceof ForbiddenError) return json({ message: 'You do not have permission to do this.' }, 403);
-    throw error;
+    return errorResponse(error, requestContext);
   }
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

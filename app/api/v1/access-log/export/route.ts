@@ -7,7 +7,7 @@ export async function GET(request: Request) {
   const format = params.get('format') === 'json' ? 'json' : 'csv';
   const { query } = parseAccessLogQuery(params);
   const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
-  return streamDownload(`access-log-${stamp}.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json', (caller) =>
+  return streamDownload(request, `access-log-${stamp}.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json', (caller) =>
     exportAccessLog(caller, query, format),
   );
 }

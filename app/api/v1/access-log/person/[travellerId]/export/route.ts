@@ -8,7 +8,7 @@ export async function GET(request: Request, context: { params: Promise<{ travell
   const { travellerId } = await context.params;
   if (!z.uuid().safeParse(travellerId).success) return json({ message: 'This person does not exist.' }, 404);
   const format = new URL(request.url).searchParams.get('format') === 'json' ? 'json' : 'csv';
-  return streamDownload(`person-report-${travellerId}.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json', (caller) =>
+  return streamDownload(request, `person-report-${travellerId}.${format}`, format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json', (caller) =>
     exportAccessLog(caller, { travellerId }, format),
   );
 }
