@@ -10,9 +10,11 @@ import { requestMetaFromHeaders } from '@/server/auth/request-meta';
 declare module 'next-auth' {
   interface User {
     role: Role;
+    /** The server-side session this sign-in started (server/auth/user-session.ts). */
+    sessionId: string;
   }
   interface Session {
-    user: { id: string; email: string; name: string; role: Role; issuedAt: number };
+    user: { id: string; email: string; name: string; role: Role; issuedAt: number; sid?: string };
   }
 }
 
@@ -22,11 +24,14 @@ declare module 'next-auth/jwt' {
     role?: Role;
     // Milliseconds, unlike iat: compared with User.sessionsValidAfter to end sessions server-side.
     issuedAt?: number;
+    // The server-side session: checked, touched and ended there (idle, absolute limit, logout).
+    sid?: string;
   }
 }
 
-// next-auth v4 with JWT sessions. The JWT only says who signed in and when; every
-// request re-reads role and active state from the database (server/auth/session.ts).
+// next-auth v4 with JWT sessions. The JWT only says who signed in, when, and which server-side
+// session that started; every request re-reads role and active state from the database and
+// checks that session's idle and absolute limits (server/auth/session.ts).
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE },
@@ -36,7 +41,8 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      // `code`: the second step when two-step sign-in (TOTP) is on; the form asks for it once told so.
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' }, code: { label: 'Code', type: 'text' } },
       async authorize(credentials, req) {
         const result = await authenticate(credentials, requestMetaFromHeaders(req.headers ?? {}));
         // A thrown message reaches the login form as `error`; it is the same for every failure.
@@ -51,6 +57,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.issuedAt = Date.now();
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -61,13 +68,14 @@ export const authOptions: NextAuthOptions = {
         name: token.name ?? '',
         role: token.role ?? 'ANALYST',
         issuedAt: token.issuedAt ?? 0,
+        sid: token.sid,
       };
       return session;
     },
   },
   events: {
     async signOut({ token }) {
-      if (token?.uid) await logout(token.uid, { requestId: crypto.randomUUID(), ip: null, userAgent: null });
+      if (token?.uid) await logout(token.uid, token.sid, { requestId: crypto.randomUUID(), ip: null, userAgent: null });
     },
   },
 };

@@ -2,7 +2,8 @@
 // linked into the chain (server/access-log/chainer.ts) and its checkpoints written on a
 // schedule (server/access-log/checkpoint-schedule.ts), and the retention job runs
 // (server/retention/retention-schedule.ts), and the metrics rollups are compacted
-// (server/metrics/rollup-schedule.ts). NEXT_RUNTIME is Next's own marker,
+// (server/metrics/rollup-schedule.ts), and expired sessions are ended
+// (server/auth/user-session.ts). NEXT_RUNTIME is Next's own marker,
 // not configuration: both need Node, not the edge runtime.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -10,10 +11,12 @@ export async function register() {
   const { startCheckpointSchedule } = await import('./server/access-log/checkpoint-schedule');
   const { startRetentionSchedule } = await import('./server/retention/retention-schedule');
   const { startRollupCompaction } = await import('./server/metrics/rollup-schedule');
+  const { startSessionSweep } = await import('./server/auth/user-session');
   startAccessLogChainer();
   startCheckpointSchedule();
   startRetentionSchedule();
   startRollupCompaction();
+  startSessionSweep();
 }
 
 // Next.js calls this for an error a page, layout or server action throws (route handlers

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { ACTIVITY_HEADER, BACKGROUND_ACTIVITY, SESSION_STATUS_PATH } from '@/lib/session-activity';
 import {
   CROSS_SITE_PATH_HEADER,
   CROSS_SITE_REASON_HEADER,
@@ -30,6 +31,8 @@ export function proxy(request: NextRequest) {
   headers.set('content-security-policy', csp);
 
   const path = request.nextUrl.pathname;
+  // Reading the session's deadlines is never activity that extends it (server/auth/session.ts).
+  if (path === SESSION_STATUS_PATH && request.method === 'GET') headers.set(ACTIVITY_HEADER, BACKGROUND_ACTIVITY);
   const isApi = path.startsWith('/api/');
   const isPublic = PUBLIC_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   const reason = isApi ? null : crossSiteReasonOf(request, env().NEXTAUTH_URL);

@@ -21,8 +21,16 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Port of the embedded PostgreSQL that `npm start` runs when DATABASE_URL is unset.
   PROPORTIO_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  // Session lifetime in seconds (absolute); idle handling comes with the security issue.
+  // Session lifetime in seconds (absolute), enforced on the server (server/auth/user-session.ts) and as the JWT's maxAge.
   SESSION_MAX_AGE: z.coerce.number().int().positive().default(12 * 60 * 60),
+  // A session without user activity for this many minutes ends (background refreshes do not count).
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(3, 'SESSION_IDLE_MINUTES must be at least 3: the warning comes 2 minutes before').max(24 * 60).default(30),
+  // Roles whose users must set up a TOTP second factor before anything else, e.g. ADMINISTRATOR,PRIVACY_OFFICER.
+  TOTP_REQUIRED_ROLES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((role) => role.trim()).filter((role) => role !== ''))
+    .pipe(z.array(z.enum(['ANALYST', 'SUPERVISOR', 'PRIVACY_OFFICER', 'ADMINISTRATOR'], 'TOTP_REQUIRED_ROLES lists roles: ANALYST, SUPERVISOR, PRIVACY_OFFICER, ADMINISTRATOR'))),
   // Login throttling (server/auth/login-throttle.ts): an account is locked for LOGIN_LOCK_MINUTES after
   // LOGIN_LOCK_AFTER_FAILURES wrong passwords within an hour (an exponential back-off starts after 5), and
   // a client address with LOGIN_IP_MAX_FAILURES failed guesses in 10 minutes, across accounts, is held off.

@@ -1,6 +1,7 @@
 import { Link } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { AppNav } from '@/components/layout/app-nav';
+import { SessionTimeoutWarning } from '@/components/layout/session-timeout-warning';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { ROLE_LABELS } from '@/lib/format';
 import { navigationFor } from '@/server/auth/navigation';
@@ -34,6 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
         {children}
       </main>
+      <SessionTimeoutWarning />
     </div>
   );
 }

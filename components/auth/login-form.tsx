@@ -6,9 +6,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { LOGIN_FAILED_MESSAGE, loginSchema } from '@/lib/schemas/login';
+import { LOGIN_FAILED_MESSAGE, loginSchema, TOTP_CODE_REQUIRED_MESSAGE, TOTP_CODE_WRONG_MESSAGE } from '@/lib/schemas/login';
 
-type FieldErrors = Partial<Record<'email' | 'password', string>>;
+type FieldErrors = Partial<Record<'email' | 'password' | 'code', string>>;
 
 // Only a same-site path may be a post-login destination (no open redirect).
 function safeCallback(value: string | null): string {
@@ -21,16 +21,18 @@ export function LoginForm() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // The server said the password was right and a code is needed: the second step.
+  const [codeStep, setCodeStep] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const parsed = loginSchema.safeParse({ email: data.get('email'), password: data.get('password') });
+    const parsed = loginSchema.safeParse({ email: data.get('email'), password: data.get('password'), code: codeStep ? (data.get('code') ?? '') : undefined });
     if (!parsed.success) {
       const errors: FieldErrors = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
-        if ((field === 'email' || field === 'password') && !errors[field]) errors[field] = issue.message;
+        if ((field === 'email' || field === 'password' || field === 'code') && !errors[field]) errors[field] = issue.message;
       }
       setFieldErrors(errors);
       setFormError(null);
@@ -39,9 +41,21 @@ export function LoginForm() {
     setFieldErrors({});
     setFormError(null);
     setPending(true);
-    const result = await signIn('credentials', { ...parsed.data, redirect: false });
+    if (codeStep && !parsed.data.code) {
+      setFieldErrors({ code: TOTP_CODE_REQUIRED_MESSAGE });
+      return;
+    }
+    const { code, ...credentials } = parsed.data;
+    const result = await signIn('credentials', { ...credentials, ...(code ? { code } : {}), redirect: false });
     if (!result || result.error) {
       setPending(false);
+      if (result?.error === TOTP_CODE_REQUIRED_MESSAGE || result?.error === TOTP_CODE_WRONG_MESSAGE) {
+        setCodeStep(true);
+        if (result.error === TOTP_CODE_WRONG_MESSAGE) setFieldErrors({ code: TOTP_CODE_WRONG_MESSAGE });
+        else setFormError(null);
+        return;
+      }
+      setCodeStep(false);
       setFormError(result?.error && result.error !== 'CredentialsSignin' ? result.error : LOGIN_FAILED_MESSAGE);
       return;
     }
@@ -52,6 +66,7 @@ export function LoginForm() {
 
   const emailError = fieldErrors.email;
   const passwordError = fieldErrors.password;
+  const codeError = fieldErrors.code;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={formError ? `${id}-form-error` : undefined}>
       {formError ? (
@@ -93,6 +108,29 @@ export function LoginForm() {
           </p>
         ) : null}
       </div>
+      {codeStep ? (
+        <div className="space-y-1">
+          <Label htmlFor={`${id}-code`}>Code from your authenticator app</Label>
+          <p id={`${id}-code-hint`} className="text-sm text-muted">
+            Two-step sign-in is on for your account: enter the 6-digit code your app shows now.
+          </p>
+          <Input
+            id={`${id}-code`}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={8}
+            autoFocus
+            aria-invalid={codeError ? true : undefined}
+            aria-describedby={codeError ? `${id}-code-hint ${id}-code-error` : `${id}-code-hint`}
+          />
+          {codeError ? (
+            <p id={`${id}-code-error`} role="alert" className="text-sm text-danger">
+              {codeError}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -4,12 +4,12 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
 import { ApiError } from '@/lib/api-client';
-import { setUserActive, unlockUser } from '@/lib/queries/users';
+import { resetUserTotp, setUserActive, unlockUser } from '@/lib/queries/users';
 import type { UserView } from '@/lib/schemas/user';
 import { useUserMutation } from './use-user-mutation';
 import { userNameId } from './user-labels';
 
-type Action = 'deactivate' | 'reactivate' | 'unlock';
+type Action = 'deactivate' | 'reactivate' | 'unlock' | 'reset-totp';
 
 const TEXT: Readonly<Record<Action, { title: string; confirm: string; pending: string; done: string; explain: string }>> = {
   deactivate: {
@@ -33,14 +33,22 @@ const TEXT: Readonly<Record<Action, { title: string; confirm: string; pending: s
     done: 'unlocked',
     explain: 'The account was locked after too many wrong passwords. Unlock it only when you know the person made them, not someone guessing.',
   },
+  'reset-totp': {
+    title: 'Reset two-step sign-in',
+    confirm: 'Reset two-step sign-in',
+    pending: 'Resetting…',
+    done: 'reset: two-step sign-in is off until they set it up again',
+    explain: 'For a lost or replaced phone. They sign in with their password alone (or are asked to set it up again, where their role requires it). Make sure it is really them asking.',
+  },
 };
 
 function run(user: UserView, action: Action): Promise<UserView> {
   if (action === 'unlock') return unlockUser(user.id);
+  if (action === 'reset-totp') return resetUserTotp(user.id);
   return setUserActive(user.id, action === 'reactivate');
 }
 
-/** Asks before deactivating, reactivating or unlocking a user, naming them. */
+/** Asks before deactivating, reactivating, unlocking a user or resetting their second factor, naming them. */
 export function UserActionDialog({ pending, onOpenChange }: { pending: { user: UserView; action: Action } | null; onOpenChange: (open: boolean) => void }) {
   const mutation = useUserMutation((variables: { user: UserView; action: Action }) => run(variables.user, variables.action));
   const { reset } = mutation;

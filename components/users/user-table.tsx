@@ -10,7 +10,7 @@ import { ROLE_LABELS } from '@/lib/format';
 import type { UserView } from '@/lib/schemas/user';
 import { UserStateBadges, userNameId } from './user-labels';
 
-export type UserAction = 'role' | 'deactivate' | 'reactivate' | 'unlock';
+export type UserAction = 'role' | 'deactivate' | 'reactivate' | 'unlock' | 'reset-totp';
 
 const column = createColumnHelper<UserView>();
 
@@ -24,6 +24,11 @@ function Actions({ user, isSelf, onAction }: { user: UserView; isSelf: boolean; 
       {user.lockedUntil ? (
         <Button type="button" size="sm" variant="secondary" onClick={() => onAction(user, 'unlock')}>
           Unlock<span className="sr-only"> {user.name}</span>
+        </Button>
+      ) : null}
+      {user.totpEnabled ? (
+        <Button type="button" size="sm" variant="secondary" onClick={() => onAction(user, 'reset-totp')}>
+          Reset two-step sign-in<span className="sr-only"> of {user.name}</span>
         </Button>
       ) : null}
       {user.active ? (

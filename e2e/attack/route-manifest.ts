@@ -88,6 +88,8 @@ export const API_ROUTES: readonly ApiEntry[] = [
   { kind: 'api', path: '/api/v1/access-log/verify', method: 'POST', grant: { permission: 'access-log.verify' }, allowed: OK },
 
   // A common new password is refused (400) before the current one is checked, so no failure counts.
+  { kind: 'api', path: '/api/v1/account/totp', method: 'POST', grant: { rule: 'signed-in' }, allowed: [200, 409] },
+  { kind: 'api', path: '/api/v1/account/totp/confirm', method: 'POST', grant: { rule: 'signed-in' }, body: () => ({ code: '000000' }), allowed: [400] },
   { kind: 'api', path: '/api/v1/account/password', method: 'POST', grant: { rule: 'signed-in' }, body: () => ({ currentPassword: 'not-the-current-one', newPassword: 'password1234' }), allowed: [400] },
 
   { kind: 'api', path: '/api/v1/api-tokens', method: 'GET', grant: { permission: 'api-tokens.manage' }, allowed: OK },
@@ -152,7 +154,13 @@ export const API_ROUTES: readonly ApiEntry[] = [
   { kind: 'api', path: '/api/v1/users', method: 'POST', grant: { permission: 'users.manage' }, body: () => ({ email: 'analyst@proportio.test', name: 'Attack Probe', role: 'ANALYST', unit: 'Attack suite' }), allowed: [409] },
   { kind: 'api', path: '/api/v1/users/[id]/active', method: 'POST', grant: { permission: 'users.manage', object: 'not-own' }, object: 'user', body: () => ({ active: true }), allowed: [200, 409] },
   { kind: 'api', path: '/api/v1/users/[id]/role', method: 'POST', grant: { permission: 'users.manage', object: 'not-own' }, object: 'user', body: () => ({ role: 'ANALYST' }), allowed: OK },
+  { kind: 'api', path: '/api/v1/users/[id]/totp-reset', method: 'POST', grant: { permission: 'users.manage' }, object: 'user', allowed: [200, 409] },
   { kind: 'api', path: '/api/v1/users/[id]/unlock', method: 'POST', grant: { permission: 'users.manage' }, object: 'user', allowed: [200, 409] },
+
+  ...(['GET', 'POST'] as const).map((method): ApiEntry => ({
+    kind: 'api', path: '/api/v1/session', method, grant: { rule: 'signed-in' }, allowed: OK,
+    tokenNotFound: 'a token has no session to report (app/api/v1/session: 404, unrecorded)',
+  })),
 
   { kind: 'api', path: '/api/v1/watchlists', method: 'GET', grant: { permission: 'watchlists.write' }, allowed: OK },
   { kind: 'api', path: '/api/v1/watchlists/[source]', method: 'PATCH', grant: { permission: 'watchlists.write' }, object: 'watchlist', body: (o) => ({ matchThreshold: o.watchlistThreshold }), allowed: OK },
@@ -169,6 +177,8 @@ export const PAGES: readonly PageEntry[] = [
   { kind: 'page', path: '/account', grant: { rule: 'signed-in' }, allowed: OK },
   // Only for a user who must replace an initial password; everyone else is sent on to /account.
   { kind: 'page', path: '/account/password', grant: { rule: 'signed-in' }, allowed: [307] },
+  // Only for a user whose role requires two-step sign-in and who has none; everyone else is sent on.
+  { kind: 'page', path: '/account/two-factor', grant: { rule: 'signed-in' }, allowed: [307] },
   { kind: 'page', path: '/admin', grant: { permission: 'users.manage' }, allowed: OK },
   { kind: 'page', path: '/admin/api-tokens', grant: { permission: 'api-tokens.manage' }, allowed: OK },
   { kind: 'page', path: '/admin/retention', grant: { permission: 'retention.read' }, allowed: OK },

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
+import { isRefresh } from '@/lib/queries/refresh';
 import type { EscalationDecisionInput, EscalationDetail, EscalationSummary } from '@/lib/schemas/escalation';
 
 // One key factory for escalations: the server render, the client hooks and every
@@ -20,7 +21,7 @@ export const escalationKeys = {
 export function escalationListOptions(status: EscalationListStatus) {
   return queryOptions({
     queryKey: escalationKeys.list(status),
-    queryFn: ({ signal }) => apiFetch<EscalationSummary[]>(`/api/v1/escalations?status=${status}`, { signal }),
+    queryFn: ({ signal, client, queryKey }) => apiFetch<EscalationSummary[]>(`/api/v1/escalations?status=${status}`, { signal, background: isRefresh(client, queryKey) }),
     refetchInterval: 30_000,
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
+import { isRefresh } from '@/lib/queries/refresh';
 import {
   hitQueryToParams,
   type AssignHitsInput,
@@ -25,7 +26,7 @@ export const hitKeys = {
 export function hitListOptions(query: HitQuery) {
   return queryOptions({
     queryKey: hitKeys.list(query),
-    queryFn: ({ signal }) => apiFetch<HitListPage>(`/api/v1/hits?${hitQueryToParams(query).toString()}`, { signal }),
+    queryFn: ({ signal, client, queryKey }) => apiFetch<HitListPage>(`/api/v1/hits?${hitQueryToParams(query).toString()}`, { signal, background: isRefresh(client, queryKey) }),
     refetchInterval: 30_000,
   });
 }

@@ -44,3 +44,16 @@ export function unlockUser(id: string): Promise<UserView> {
 export function changeOwnPassword(input: ChangePasswordInput): Promise<{ ok: true }> {
   return apiFetch<{ ok: true }>('/api/v1/account/password', { body: input });
 }
+
+/** Starts setting up the caller's own TOTP second factor: the secret, shown this once. */
+export function beginTotpSetup(): Promise<{ secret: string; uri: string }> {
+  return apiFetch<{ secret: string; uri: string }>('/api/v1/account/totp', { method: 'POST' });
+}
+
+export function confirmTotpSetup(code: string): Promise<{ enabledAt: string }> {
+  return apiFetch<{ enabledAt: string }>('/api/v1/account/totp/confirm', { method: 'POST', body: { code } });
+}
+
+export function resetUserTotp(id: string): Promise<UserView> {
+  return apiFetch<UserView>(`/api/v1/users/${encodeURIComponent(id)}/totp-reset`, { method: 'POST' });
+}

@@ -57,6 +57,8 @@ export interface UserView {
   /** Locked after too many wrong passwords, until this instant; null when not locked. */
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  /** A TOTP second factor is on (never the secret). */
+  totpEnabled: boolean;
   lastLoginAt: string | null;
   createdAt: string;
 }
@@ -66,3 +68,11 @@ export interface CreatedUser {
   user: UserView;
   initialPassword: string;
 }
+
+/** A 6-digit TOTP code, as typed (spaces allowed). */
+export const totpCodeSchema = z.object({
+  code: z
+    .string({ error: 'Enter the 6-digit code.' })
+    .transform((value) => value.replace(/\s/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.')),
+});

@@ -15,9 +15,12 @@ const meta = { requestId: 'req-auth-test', ip: '192.0.2.10', userAgent: 'integra
 test('a correct password signs in and records a LOGIN event', async () => {
   const user = await createUser('ANALYST');
   const result = await authenticate({ email: user.email.toUpperCase(), password: user.password }, meta);
-  assert.deepEqual(result, { ok: true, user: { id: user.id, email: user.email, name: user.name, role: 'ANALYST', mustChangePassword: false } });
+  assert.ok(result.ok);
+  const { sessionId, ...signedIn } = result.user;
+  assert.deepEqual(signedIn, { id: user.id, email: user.email, name: user.name, role: 'ANALYST', mustChangePassword: false });
   const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
   assert.equal(event.operation, 'LOGIN');
+  assert.equal(event.resourceId, sessionId);
   assert.equal(event.outcome, 'ALLOWED');
   assert.equal(event.ip, meta.ip);
 });
@@ -71,12 +74,14 @@ test('a denied permission throws and records a DENIED event', async () => {
   assert.deepEqual(event.details, { permission: 'hits.list' });
 });
 
-test('logout ends sessions server-side and records a LOGOUT event', async () => {
+test('logout with a token from before server-side sessions ends every session of the user and records a LOGOUT event', async () => {
   const user = await createUser('PRIVACY_OFFICER');
   const before = new Date();
-  await logout(user.id, meta);
+  await logout(user.id, undefined, meta);
   const reloaded = await db().user.findUniqueOrThrow({ where: { id: user.id } });
   assert.ok(reloaded.sessionsValidAfter >= before);
   const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { actorId: user.id }, orderBy: { seq: 'desc' } });
   assert.equal(event.operation, 'LOGOUT');
+  assert.deepEqual(event.details, { reason: 'logout' });
 });
+

@@ -15,6 +15,8 @@ export interface Caller {
   scopes?: readonly TokenScope[];
   /** A user who must first replace an initial password: allowed nothing until then (require-permission.ts). */
   passwordChangeRequired?: true;
+  /** A user whose role requires a second factor that is not set up yet: allowed nothing until then. */
+  totpSetupRequired?: true;
 }
 
 export function systemCaller(label: string): Caller {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { db } from '@/server/db';
 import { ValidationError } from '@/server/errors';
-import { callerFor, chainedAccessEvents, createUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createUser, sessionTokenFor } from '@/server/testing/factories';
 import { listUsers } from '@/server/users/list-users';
 import { authenticate } from './authenticate';
 import { changeOwnPassword } from './change-password';
@@ -67,15 +67,15 @@ test('the current password is required; a wrong one is refused, recorded and cou
 test('changing the password ends the user’s other sessions and is recorded without secrets', async () => {
   const user = await createUser('PRIVACY_OFFICER');
   const otherSessionIssuedAt = Date.now() - 1000;
-  assert.ok(await resolveSession({ uid: user.id, issuedAt: otherSessionIssuedAt }, meta));
+  assert.ok(await resolveSession(await sessionTokenFor(user.id, otherSessionIssuedAt), meta));
   const changedAt = new Date();
   await changeOwnPassword(callerFor(user), { currentPassword: user.password, newPassword: 'lantern maple harbour' }, changedAt);
 
-  assert.equal(await resolveSession({ uid: user.id, issuedAt: otherSessionIssuedAt }, meta), null);
+  assert.equal(await resolveSession(await sessionTokenFor(user.id, otherSessionIssuedAt), meta), null);
   // The browser that changed it signs in again with the new password and goes on.
   assert.equal((await authenticate({ email: user.email, password: user.password }, meta)).ok, false);
   assert.equal((await authenticate({ email: user.email, password: 'lantern maple harbour' }, meta)).ok, true);
-  assert.ok(await resolveSession({ uid: user.id, issuedAt: changedAt.getTime() + 1 }, meta));
+  assert.ok(await resolveSession(await sessionTokenFor(user.id, changedAt.getTime() + 1), meta));
 
   const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { actorId: user.id, operation: 'ALTERATION' } });
   assert.equal(event.purpose, 'Password changed');
@@ -91,7 +91,7 @@ test('changing the password ends the user’s other sessions and is recorded wit
 test('a user who must change an initial password may do nothing else until it is changed', async () => {
   const admin = await createUser('ADMINISTRATOR');
   await db().user.update({ where: { id: admin.id }, data: { mustChangePassword: true } });
-  const session = await resolveSession({ uid: admin.id, issuedAt: Date.now() }, meta);
+  const session = await resolveSession(await sessionTokenFor(admin.id, Date.now()), meta);
   assert.ok(session?.mustChangePassword);
   await assert.rejects(listUsers(session.caller), ForbiddenError);
   const denied = await (await chainedAccessEvents()).findFirstOrThrow({ where: { actorId: admin.id }, orderBy: { seq: 'desc' } });
@@ -100,7 +100,7 @@ test('a user who must change an initial password may do nothing else until it is
 
   const changedAt = new Date();
   await changeOwnPassword(session.caller, { currentPassword: admin.password, newPassword: 'orchard violet compass' }, changedAt);
-  const after = await resolveSession({ uid: admin.id, issuedAt: changedAt.getTime() + 1 }, meta);
+  const after = await resolveSession(await sessionTokenFor(admin.id, changedAt.getTime() + 1), meta);
   assert.equal(after?.mustChangePassword, false);
   assert.ok((await listUsers(after!.caller)).length > 0);
 });

@@ -15,7 +15,8 @@ export async function requirePermission(
   resource: { type: string; id?: string | null } = { type: 'permission' },
 ): Promise<void> {
   if (callerMay(caller, permission)) return;
-  await recordDenial(caller, resource, caller.passwordChangeRequired ? { permission, reason: 'password-change-required' } : { permission });
+  const reason = caller.passwordChangeRequired ? 'password-change-required' : caller.totpSetupRequired ? 'totp-setup-required' : null;
+  await recordDenial(caller, resource, reason ? { permission, reason } : { permission });
   throw new ForbiddenError(permission);
 }
 
@@ -24,7 +25,7 @@ export async function requirePermission(
  * anything — nor is a user who must first replace an initial password.
  */
 export function callerMay(caller: Caller, permission: Permission): boolean {
-  if (caller.passwordChangeRequired) return false;
+  if (caller.passwordChangeRequired || caller.totpSetupRequired) return false;
   if (caller.actorType === 'USER') return hasPermission(caller.role, permission);
   if (caller.actorType === 'TOKEN') return scopesAllow(caller.scopes ?? [], permission);
   return false;

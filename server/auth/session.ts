@@ -9,17 +9,37 @@ import { ForbiddenError } from './errors';
 import type { Permission } from './permissions';
 import { requestMetaFromHeaders } from './request-meta';
 import { requirePermission } from './require-permission';
-import { resolveSession, type SignedIn } from './resolve-session';
+import { ACTIVITY_HEADER, BACKGROUND_ACTIVITY } from '@/lib/session-activity';
+import { resolveSessionState, type SessionState, type SignedIn } from './resolve-session';
+import type { Activity } from './user-session';
+
+/** A request the browser made on its own (a marked refresh, a router prefetch) is not the user's activity. */
+function activityOf(requestHeaders: Headers): Activity {
+  if (requestHeaders.get(ACTIVITY_HEADER) === BACKGROUND_ACTIVITY) return 'background';
+  if (requestHeaders.has('next-router-prefetch')) return 'background';
+  return 'user';
+}
 
 /**
- * The signed-in user as a Caller, or null. Role and active state come from the
- * database on every request, so a role change or deactivation applies at once, and a
- * JWT issued before the user's sessionsValidAfter is refused (./resolve-session.ts).
+ * This request's session, once per request: signed in, ended (idle, absolute limit, logout) or
+ * none. Role and active state come from the database on every request, the server-side session
+ * is checked and — for user activity — touched (./resolve-session.ts, ./user-session.ts).
  */
-export const getSignedIn = cache(async (): Promise<SignedIn | null> => {
+export const getSessionState = cache(async (): Promise<SessionState> => {
   const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return resolveSession({ uid: session.user.id, issuedAt: session.user.issuedAt }, requestMetaFromHeaders(await headers()));
+  if (!session?.user?.id) return { status: 'none' };
+  const requestHeaders = await headers();
+  return resolveSessionState(
+    { uid: session.user.id, sid: session.user.sid, issuedAt: session.user.issuedAt },
+    requestMetaFromHeaders(requestHeaders),
+    { activity: activityOf(requestHeaders) },
+  );
+});
+
+/** The signed-in user as a Caller, or null. */
+export const getSignedIn = cache(async (): Promise<SignedIn | null> => {
+  const state = await getSessionState();
+  return state.status === 'signed-in' ? state.signedIn : null;
 });
 
 /**
@@ -37,9 +57,13 @@ export async function requireCaller(): Promise<Caller> {
 }
 
 export async function requireSignedIn(): Promise<SignedIn> {
-  const signedIn = await getSignedIn();
-  if (!signedIn) redirect('/login');
+  const state = await getSessionState();
+  // The login page says why when a session ran out.
+  if (state.status === 'ended' && state.reason !== 'logout') redirect(`/login?ended=${state.reason}`);
+  if (state.status !== 'signed-in') redirect('/login');
+  const { signedIn } = state;
   if (signedIn.mustChangePassword) redirect('/account/password');
+  if (signedIn.totpSetupRequired) redirect('/account/two-factor');
   return signedIn;
 }
 

@@ -5,7 +5,7 @@ import type { Caller } from '@/server/auth/caller';
 import { recordAccessEvent } from '@/server/access-log/record';
 import { callerFromToken } from '@/server/api-tokens/authenticate-token';
 import { requestMetaFromHeaders } from '@/server/auth/request-meta';
-import { getCaller } from '@/server/auth/session';
+import { getCaller, getSessionState } from '@/server/auth/session';
 import { db } from '@/server/db';
 import { NotFoundError, PayloadTooLargeError, ValidationError, type InputIssue } from '@/server/errors';
 import { env } from '@/lib/env';
@@ -154,7 +154,13 @@ async function answer<P>(
     const caller = await resolveCaller(request);
     if (!caller) {
       if (!request.headers.has('authorization')) await recordUnauthenticated(request);
-      const response = json({ message: request.headers.has('authorization') ? UNAUTHENTICATED.token : UNAUTHENTICATED.session, requestId: requestContext.requestId }, 401);
+      // A session that ran out says why, so the browser can send its user to sign in again with a notice.
+      const state = request.headers.has('authorization') ? null : await getSessionState();
+      const sessionEnded = state?.status === 'ended' ? state.reason : undefined;
+      const response = json(
+        { message: request.headers.has('authorization') ? UNAUTHENTICATED.token : UNAUTHENTICATED.session, ...(sessionEnded ? { sessionEnded } : {}), requestId: requestContext.requestId },
+        401,
+      );
       response.headers.set('WWW-Authenticate', 'Bearer');
       return response;
     }

@@ -23,6 +23,13 @@ export async function createUser(role: Role, password = 'correct horse battery s
   return { ...user, password };
 }
 
+/** A token as the JWT carries it, naming a server-side session started at `issuedAt` (ms or a Date). */
+export async function sessionTokenFor(userId: string, issuedAt: number | Date = Date.now()) {
+  const at = new Date(issuedAt);
+  const session = await db().session.create({ data: { userId, createdAt: at, lastSeenAt: at }, select: { id: true } });
+  return { uid: userId, sid: session.id, issuedAt: at.getTime() };
+}
+
 export function callerFor(user: { id: string; email: string; role: Role }): Caller {
   return {
     actorType: 'USER',

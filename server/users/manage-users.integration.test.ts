@@ -6,7 +6,7 @@ import { ForbiddenError } from '@/server/auth/errors';
 import { resolveSession } from '@/server/auth/resolve-session';
 import { db } from '@/server/db';
 import { ConflictError } from '@/server/errors';
-import { callerFor, chainedAccessEvents, createUser as createTestUser } from '@/server/testing/factories';
+import { callerFor, chainedAccessEvents, createUser as createTestUser, sessionTokenFor } from '@/server/testing/factories';
 import { changeUserRole } from './change-user-role';
 import { createUser } from './create-user';
 import { listUsers } from './list-users';
@@ -43,14 +43,14 @@ test('an administrator creates a user with a one-time initial password that must
   // The password signs in, and the session can do nothing but change it.
   const signedIn = await authenticate({ email, password: created.initialPassword }, meta);
   assert.ok(signedIn.ok && signedIn.user.mustChangePassword);
-  const session = await resolveSession({ uid: created.user.id, issuedAt: Date.now() }, meta);
+  const session = await resolveSession(await sessionTokenFor(created.user.id, Date.now()), meta);
   assert.equal(session?.mustChangePassword, true);
   await assert.rejects(listUsers(session!.caller), ForbiddenError);
 
   // The same email twice is a conflict, and the listing shows the new user without secrets.
   await assert.rejects(createUser(callerFor(admin), { email, name: 'Again', role: 'ANALYST', unit: 'PIU' }), ConflictError);
   const listed = (await listUsers(callerFor(admin))).find((user) => user.id === created.user.id);
-  assert.deepEqual(Object.keys(listed ?? {}).sort(), ['active', 'createdAt', 'email', 'id', 'lastLoginAt', 'lockedUntil', 'mustChangePassword', 'name', 'role', 'unit']);
+  assert.deepEqual(Object.keys(listed ?? {}).sort(), ['active', 'createdAt', 'email', 'id', 'lastLoginAt', 'lockedUntil', 'mustChangePassword', 'name', 'role', 'totpEnabled', 'unit']);
 });
 
 test('only administrators manage users; a refusal is a DENIED event', async () => {
@@ -68,7 +68,7 @@ test('a role change is recorded and refuses the user’s open session on its ver
   const admin = await createTestUser('ADMINISTRATOR');
   const supervisor = await createTestUser('SUPERVISOR');
   const signedInAt = Date.now();
-  assert.equal((await resolveSession({ uid: supervisor.id, issuedAt: signedInAt }, meta))?.caller.role, 'SUPERVISOR');
+  assert.equal((await resolveSession(await sessionTokenFor(supervisor.id, signedInAt), meta))?.caller.role, 'SUPERVISOR');
 
   const changedAt = new Date(signedInAt + 5);
   const view = await changeUserRole(callerFor(admin), supervisor.id, { role: 'ANALYST' }, changedAt);
@@ -79,8 +79,8 @@ test('a role change is recorded and refuses the user’s open session on its ver
   assert.deepEqual(event.details, { email: supervisor.email, from: 'SUPERVISOR', to: 'ANALYST', sessionsEnded: true });
 
   // The JWT issued before the change is refused; a new sign-in carries the new role.
-  assert.equal(await resolveSession({ uid: supervisor.id, issuedAt: signedInAt }, meta), null);
-  assert.equal((await resolveSession({ uid: supervisor.id, issuedAt: changedAt.getTime() + 1 }, meta))?.caller.role, 'ANALYST');
+  assert.equal(await resolveSession(await sessionTokenFor(supervisor.id, signedInAt), meta), null);
+  assert.equal((await resolveSession(await sessionTokenFor(supervisor.id, changedAt.getTime() + 1), meta))?.caller.role, 'ANALYST');
 });
 
 test('an administrator cannot change their own role nor deactivate themselves: 403 and a DENIED event', async () => {
@@ -110,7 +110,7 @@ test('deactivation ends the user’s sessions at once and stops sign-in; reactiv
   const signedInAt = Date.now();
   const deactivated = await setUserActive(callerFor(admin), analyst.id, false, new Date(signedInAt + 5));
   assert.equal(deactivated.active, false);
-  assert.equal(await resolveSession({ uid: analyst.id, issuedAt: signedInAt }, meta), null);
+  assert.equal(await resolveSession(await sessionTokenFor(analyst.id, signedInAt), meta), null);
   assert.equal((await authenticate({ email: analyst.email, password: analyst.password }, meta)).ok, false);
   assert.deepEqual((await lastEvent(admin.id)).details, { email: analyst.email, active: false, sessionsEnded: true });
   await assert.rejects(setUserActive(callerFor(admin), analyst.id, false), ConflictError);
@@ -119,7 +119,7 @@ test('deactivation ends the user’s sessions at once and stops sign-in; reactiv
   assert.equal(reactivated.active, true);
   assert.equal((await lastEvent(admin.id)).purpose, 'User reactivated');
   // The session ended by the deactivation stays ended; a new sign-in works.
-  assert.equal(await resolveSession({ uid: analyst.id, issuedAt: signedInAt }, meta), null);
+  assert.equal(await resolveSession(await sessionTokenFor(analyst.id, signedInAt), meta), null);
   assert.equal((await authenticate({ email: analyst.email, password: analyst.password }, meta)).ok, true);
 });
 

@@ -12,6 +12,7 @@ export const userSelect = {
   active: true,
   lockedUntil: true,
   mustChangePassword: true,
+  totpEnabledAt: true,
   lastLoginAt: true,
   createdAt: true,
 } as const satisfies Prisma.UserSelect;
@@ -29,6 +30,7 @@ export function toUserView(row: UserRow, now: Date): UserView {
     active: row.active,
     lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
     mustChangePassword: row.mustChangePassword,
+    totpEnabled: row.totpEnabledAt !== null,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

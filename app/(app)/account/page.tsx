@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { TotpSetup } from '@/components/account/totp-setup';
 import { PageHeader } from '@/components/ui/page-header';
 import { ROLE_LABELS } from '@/lib/format';
+import { getOwnTotpEnabledAt } from '@/server/auth/manage-totp';
 import { requireSignedIn } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -10,6 +12,7 @@ export const metadata: Metadata = { title: 'Your account' };
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const { caller, name } = await requireSignedIn();
   const { changed } = await searchParams;
+  const totpEnabledAt = await getOwnTotpEnabledAt(caller);
   return (
     <>
       <PageHeader title="Your account" description="Your role and unit are set by an administrator." />
@@ -32,6 +35,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </h2>
         <p className="mb-4 max-w-2xl text-sm text-muted">Changing it signs you out everywhere else; this browser stays signed in.</p>
         <ChangePasswordForm email={caller.actorLabel} next="/account?changed=1" />
+      </section>
+      <section aria-labelledby="totp-heading" className="mt-10">
+        <h2 id="totp-heading" className="mb-1 text-lg font-semibold">
+          Two-step sign-in
+        </h2>
+        <TotpSetup enabledAt={totpEnabledAt} />
       </section>
     </>
   );
