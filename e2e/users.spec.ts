@@ -76,7 +76,9 @@ test('a role change applies to the user’s open session at once', async ({ page
   await login.signIn(person.email, password);
   const chosen = `amber meadow ${randomBytes(3).toString('hex')} compass`;
   await new PasswordForm(own, 'Initial password').change(password, chosen);
-  await expect(own.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Hits', 'Escalations', 'Metrics']);
+  // The change ends every session and signs in again with the new password: two argon2 hashes and a
+  // redirect, slow on a loaded CI machine.
+  await expect(own.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Hits', 'Escalations', 'Metrics'], { timeout: 20_000 });
 
   await users.changeRole(person.name, 'Analyst');
   await expect(users.row(person.name)).toContainText('Analyst');
