@@ -7,12 +7,13 @@ import { apiErrors, focusFirstInvalid, type FieldErrors } from '@/components/ui/
 import { Input } from '@/components/ui/input';
 import { beginTotpSetup, confirmTotpSetup } from '@/lib/queries/users';
 import { totpCodeSchema } from '@/lib/schemas/user';
+import { TotpDisableForm } from './totp-disable-form';
 
 /**
  * Sets up two-step sign-in: a new secret (as text and as an otpauth:// URI for an authenticator
  * app), in force once a code from it is confirmed. The secret is shown only here, only now.
  */
-export function TotpSetup({ enabledAt, next }: { enabledAt: string | null; next?: string }) {
+export function TotpSetup({ enabledAt, next, required = false }: { enabledAt: string | null; next?: string; /** The role must use a second factor: no way to turn it off. */ required?: boolean }) {
   const id = useId();
   const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
   const [enabled, setEnabled] = useState(enabledAt);
@@ -23,9 +24,13 @@ export function TotpSetup({ enabledAt, next }: { enabledAt: string | null; next?
 
   if (enabled) {
     return (
-      <p role="status" className="max-w-2xl text-sm">
-        Two-step sign-in is on: every sign-in asks for a code from your authenticator app. If you lose it, an administrator can reset it.
-      </p>
+      <>
+        <p role="status" className="max-w-2xl text-sm">
+          Two-step sign-in is on: every sign-in asks for a code from your authenticator app. If you lose it, an administrator can reset it.
+          {required ? ' Your role requires it.' : null}
+        </p>
+        {required ? null : <TotpDisableForm onDisabled={() => setEnabled(null)} />}
+      </>
     );
   }
 

@@ -90,6 +90,8 @@ export const API_ROUTES: readonly ApiEntry[] = [
   // A common new password is refused (400) before the current one is checked, so no failure counts.
   { kind: 'api', path: '/api/v1/account/totp', method: 'POST', grant: { rule: 'signed-in' }, allowed: [200, 409] },
   { kind: 'api', path: '/api/v1/account/totp/confirm', method: 'POST', grant: { rule: 'signed-in' }, body: () => ({ code: '000000' }), allowed: [400] },
+  // Nobody in the matrix has a second factor on: 409 past the permission.
+  { kind: 'api', path: '/api/v1/account/totp/disable', method: 'POST', grant: { rule: 'signed-in' }, body: () => ({ code: '000000' }), allowed: [409] },
   { kind: 'api', path: '/api/v1/account/password', method: 'POST', grant: { rule: 'signed-in' }, body: () => ({ currentPassword: 'not-the-current-one', newPassword: 'password1234' }), allowed: [400] },
 
   { kind: 'api', path: '/api/v1/api-tokens', method: 'GET', grant: { permission: 'api-tokens.manage' }, allowed: OK },
@@ -163,7 +165,7 @@ export const API_ROUTES: readonly ApiEntry[] = [
   })),
 
   { kind: 'api', path: '/api/v1/watchlists', method: 'GET', grant: { permission: 'watchlists.write' }, allowed: OK },
-  { kind: 'api', path: '/api/v1/watchlists/[source]', method: 'PATCH', grant: { permission: 'watchlists.write' }, object: 'watchlist', body: (o) => ({ matchThreshold: o.watchlistThreshold }), allowed: OK },
+  { kind: 'api', path: '/api/v1/watchlists/[source]', method: 'PATCH', grant: { permission: 'watchlists.manage' }, object: 'watchlist', body: (o) => ({ matchThreshold: o.watchlistThreshold }), allowed: OK },
   { kind: 'api', path: '/api/v1/watchlists/[source]/entries', method: 'POST', grant: { permission: 'watchlists.write' }, object: 'watchlist', body: () => ({}), allowed: [400] },
   { kind: 'api', path: '/api/v1/watchlists/[source]/import', method: 'POST', grant: { permission: 'watchlists.write' }, object: 'watchlist', text: '', allowed: [200, 400] },
 ];
@@ -183,7 +185,7 @@ export const PAGES: readonly PageEntry[] = [
   { kind: 'page', path: '/admin/api-tokens', grant: { permission: 'api-tokens.manage' }, allowed: OK },
   { kind: 'page', path: '/admin/retention', grant: { permission: 'retention.read' }, allowed: OK },
   { kind: 'page', path: '/admin/users', grant: { permission: 'users.manage' }, allowed: OK },
-  { kind: 'page', path: '/admin/watchlists', grant: { permission: 'watchlists.write' }, allowed: OK },
+  { kind: 'page', path: '/admin/watchlists', grant: { permission: 'watchlists.manage' }, allowed: OK },
   { kind: 'page', path: '/api-docs', grant: { rule: 'signed-in' }, allowed: OK },
   { kind: 'page', path: '/escalations', grant: { permission: 'escalations.list' }, allowed: OK },
   { kind: 'page', path: '/escalations/[id]', grant: { permission: 'escalations.list' }, object: 'escalation', allowed: OK },

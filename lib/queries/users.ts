@@ -54,6 +54,10 @@ export function confirmTotpSetup(code: string): Promise<{ enabledAt: string }> {
   return apiFetch<{ enabledAt: string }>('/api/v1/account/totp/confirm', { method: 'POST', body: { code } });
 }
 
+export function disableTotp(code: string): Promise<{ enabledAt: null }> {
+  return apiFetch<{ enabledAt: null }>('/api/v1/account/totp/disable', { method: 'POST', body: { code } });
+}
+
 export function resetUserTotp(id: string): Promise<UserView> {
   return apiFetch<UserView>(`/api/v1/users/${encodeURIComponent(id)}/totp-reset`, { method: 'POST' });
 }

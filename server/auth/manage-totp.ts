@@ -58,6 +58,26 @@ export async function confirmTotpSetup(caller: Caller, code: string, now = new D
   });
 }
 
+/**
+ * The user turns their own second factor off, with a current code (a borrowed session alone
+ * cannot) that is then spent. Refused for a role that must use one. An ALTERATION event.
+ */
+export async function disableOwnTotp(caller: Caller, code: string, now = new Date()): Promise<{ enabledAt: null }> {
+  const userId = ownUserId(caller);
+  if (!userId) return denyAccess(caller, { type: 'user' }, 'not-a-user');
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
+    if (!user) throw new NotFoundError('This user does not exist.');
+    if (!user.totpEnabledAt || !user.totpSecret) throw new ConflictError('Two-step sign-in is not on.');
+    if (totpRequiredFor(user.role)) throw new ConflictError('Your role requires two-step sign-in; it cannot be turned off.');
+    const step = matchTotp(openTotpSecret(user.totpSecret), code, now, user.totpLastStep);
+    if (step === null) throw new ValidationError(WRONG_SETUP_CODE, { code: WRONG_SETUP_CODE });
+    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await recordAccessEvent(tx, caller, { operation: 'ALTERATION', resourceType: 'user', resourceId: userId, purpose: 'Two-step sign-in disabled' });
+    return { enabledAt: null };
+  });
+}
+
 /** An administrator turns a user's second factor off (a lost phone); the user sets it up again. An ALTERATION event. */
 export async function resetUserTotp(caller: Caller, userId: string, now = new Date()): Promise<UserView> {
   await requirePermission(caller, 'users.manage', { type: 'user', id: userId });

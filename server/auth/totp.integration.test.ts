@@ -3,12 +3,12 @@ import { after, test } from 'node:test';
 import { env, parseEnv } from '@/lib/env';
 import { TOTP_CODE_REQUIRED_MESSAGE, TOTP_CODE_WRONG_MESSAGE, LOGIN_FAILED_MESSAGE } from '@/lib/schemas/login';
 import { db } from '@/server/db';
-import { ValidationError } from '@/server/errors';
+import { ConflictError, ValidationError } from '@/server/errors';
 import { callerFor, chainedAccessEvents, createUser, sessionTokenFor } from '@/server/testing/factories';
 import { listUsers } from '@/server/users/list-users';
 import { authenticate } from './authenticate';
 import { ForbiddenError } from './errors';
-import { beginTotpSetup, confirmTotpSetup, resetUserTotp } from './manage-totp';
+import { beginTotpSetup, confirmTotpSetup, disableOwnTotp, resetUserTotp } from './manage-totp';
 import { resolveSession } from './resolve-session';
 import { base32Decode, totpAt } from './totp';
 
@@ -122,6 +122,33 @@ test('a role that requires TOTP can do nothing but set it up; an administratorâ€
     // Only with users.manage.
     const analyst = await createUser('ANALYST');
     await assert.rejects(resetUserTotp(callerFor(analyst), other.id), ForbiddenError);
+  } finally {
+    config.TOTP_REQUIRED_ROLES.splice(0);
+  }
+});
+
+test('users turn their own second factor off with a current, unused code â€” not when their role requires it', async () => {
+  const { user, key } = await userWithTotp();
+  const now = new Date();
+  // The code that enabled it (five minutes ago) and a wrong one are refused; nothing changes.
+  await assert.rejects(disableOwnTotp(callerFor(user), totpAt(key, new Date(now.getTime() + 5 * 60_000)), now), ValidationError);
+  assert.ok((await db().user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt);
+
+  const code = totpAt(key, now);
+  await disableOwnTotp(callerFor(user), code, now);
+  const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+  assert.deepEqual([row.totpEnabledAt, row.totpSecret, row.totpLastStep], [null, null, null]);
+  const event = await lastEvent(user.id);
+  assert.deepEqual([event.operation, event.purpose], ['ALTERATION', 'Two-step sign-in disabled']);
+  assert.equal((await authenticate({ email: user.email, password: user.password }, meta)).ok, true);
+  await assert.rejects(disableOwnTotp(callerFor(user), code, now), ConflictError);
+
+  const config = env();
+  config.TOTP_REQUIRED_ROLES.push('ANALYST');
+  try {
+    const { user: required, key: requiredKey } = await userWithTotp();
+    await assert.rejects(disableOwnTotp(callerFor(required), totpAt(requiredKey, now), now), ConflictError);
+    assert.ok((await db().user.findUniqueOrThrow({ where: { id: required.id } })).totpEnabledAt);
   } finally {
     config.TOTP_REQUIRED_ROLES.splice(0);
   }

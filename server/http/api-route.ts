@@ -12,6 +12,7 @@ import { env } from '@/lib/env';
 import { refuseCrossSite } from './cross-site-refusal';
 import { errorResponse, json, requestContextOf } from './error-response';
 import type { RequestContext } from './log-error';
+import { passGate, type RouteGate } from './route-gate';
 import { crossSiteReasonOf } from './same-origin';
 
 // Route handlers are public endpoints: each one resolves its caller here, and server/
@@ -129,10 +130,15 @@ const UNAUTHENTICATED = {
  * site 403 (recorded), 401 without a session or valid token, expected errors as JSON
  * answers, the request id in X-Request-Id, no-store always.
  */
-export function apiRoute<P = Record<string, never>>(
-  handler: Handler<P>,
-  options: { status?: number; /** Answer as a file with this name. */ download?: (params: P) => string } = {},
-) {
+interface RouteOptions<P> {
+  status?: number;
+  /** Answer as a file with this name. */
+  download?: (params: P) => string;
+  /** Checked before the handler reads the body (./route-gate.ts). */
+  requires?: RouteGate<P>;
+}
+
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions<P> = {}) {
   return async (request: Request, context: { params: Promise<P> }): Promise<NextResponse> => {
     const requestContext = requestContextOf(request);
     const response = await answer(handler, options, request, context, requestContext);
@@ -143,7 +149,7 @@ export function apiRoute<P = Record<string, never>>(
 
 async function answer<P>(
   handler: Handler<P>,
-  options: { status?: number; download?: (params: P) => string },
+  options: RouteOptions<P>,
   request: Request,
   context: { params: Promise<P> },
   requestContext: RequestContext,
@@ -165,6 +171,7 @@ async function answer<P>(
       return response;
     }
     const params = await context.params;
+    if (options.requires) await passGate(caller, options.requires, params);
     const result = await handler({ caller, request, params });
     const response = result instanceof Answer ? json(result.body, result.status) : json(result, options.status ?? 200);
     if (result instanceof Answer) for (const [name, value] of Object.entries(result.headers)) response.headers.set(name, value);

@@ -3,7 +3,7 @@ import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { TotpSetup } from '@/components/account/totp-setup';
 import { PageHeader } from '@/components/ui/page-header';
 import { ROLE_LABELS } from '@/lib/format';
-import { getOwnTotpEnabledAt } from '@/server/auth/manage-totp';
+import { getOwnTotpEnabledAt, totpRequiredFor } from '@/server/auth/manage-totp';
 import { requireSignedIn } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -40,7 +40,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="totp-heading" className="mb-1 text-lg font-semibold">
           Two-step sign-in
         </h2>
-        <TotpSetup enabledAt={totpEnabledAt} />
+        <TotpSetup enabledAt={totpEnabledAt} required={caller.role ? totpRequiredFor(caller.role) : false} />
       </section>
     </>
   );

@@ -42,7 +42,7 @@ export default async function Page() {
             scopes it needs and an expiry date; its secret is shown once.
           </Card>
         ) : null}
-        {callerMay(caller, 'watchlists.write') ? (
+        {callerMay(caller, 'watchlists.manage') ? (
           <Card id="watchlists" title="Watchlists" href="/admin/watchlists" action="Manage watchlists">
             Each list’s size, delisted entries and last import; import OFAC’s published sdn.csv with a report of every row that could not be read.
           </Card>

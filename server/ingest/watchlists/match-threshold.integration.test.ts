@@ -72,5 +72,10 @@ test('a list’s match threshold decides which scores raise a hit, and its chang
   ]);
 
   await assert.rejects(updateWatchlistSourceThreshold(callerFor(await createUser('SUPERVISOR')), source.code, { matchThreshold: 0.9 }), ForbiddenError);
+  // A system that sends the list's entries does not decide what raises a hit (watchlists.manage).
+  const listFeed = await createApiToken(admin, { name: 'threshold test list feed', scopes: ['watchlists:write'], expiresInDays: 1 });
+  const listFeedCaller = await callerFromToken(listFeed.secret, { requestId: crypto.randomUUID(), ip: null, userAgent: 'threshold-test' });
+  assert.ok(listFeedCaller);
+  await assert.rejects(updateWatchlistSourceThreshold(listFeedCaller, source.code, { matchThreshold: 0.9 }), ForbiddenError);
   assert.equal((await db().watchlistSource.findUniqueOrThrow({ where: { id: source.id } })).matchThreshold, null);
 });

@@ -13,7 +13,7 @@ import { listWatchlistSources } from './list-sources';
  * with the old and new value, in the same transaction.
  */
 export async function updateWatchlistSourceThreshold(caller: Caller, code: string, input: UpdateWatchlistSourceInput): Promise<WatchlistSourceView> {
-  await requirePermission(caller, 'watchlists.write', { type: 'watchlist', id: code });
+  await requirePermission(caller, 'watchlists.manage', { type: 'watchlist', id: code });
   await db().$transaction(async (tx) => {
     const source = await tx.watchlistSource.findUnique({ where: { code }, select: { id: true, matchThreshold: true } });
     if (!source) throw new NotFoundError(`There is no watchlist source "${code}".`);

@@ -15,7 +15,7 @@ function requestTime(): number {
 
 // The watchlists' size and freshness, and the OFAC sdn.csv import; the first read hydrates the client's query.
 export default async function WatchlistsPage() {
-  const caller = await requirePagePermission('watchlists.write', '/admin/watchlists');
+  const caller = await requirePagePermission('watchlists.manage', '/admin/watchlists');
   const renderedAt = requestTime();
   const items = await listWatchlistSources(caller);
   return (

@@ -7,4 +7,4 @@ import { apiRoute, readBody } from '@/server/http/api-route';
 export const POST = apiRoute(async ({ caller, request }) => {
   await changeOwnPassword(caller, await readBody(request, changePasswordSchema));
   return { ok: true };
-});
+}, { requires: { permission: 'user', resource: () => ({ type: 'user' }) } });

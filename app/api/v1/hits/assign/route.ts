@@ -4,4 +4,4 @@ import { apiRoute, readBody } from '@/server/http/api-route';
 
 export const POST = apiRoute(async ({ caller, request }) => ({
   updated: await assignHits(caller, await readBody(request, assignHitsSchema)),
-}));
+}), { requires: { permission: 'hits.assign', resource: () => ({ type: 'hit-assignment' }) } });

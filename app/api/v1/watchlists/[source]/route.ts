@@ -7,4 +7,4 @@ import { updateWatchlistSourceThreshold } from '@/server/ingest/watchlists/updat
 export const PATCH = apiRoute<{ source: string }>(async ({ caller, request, params }) => {
   const source = readParam(params.source, z.string().min(1).max(50), 'watchlist source');
   return updateWatchlistSourceThreshold(caller, source, await readBody(request, updateWatchlistSourceSchema));
-});
+}, { requires: { permission: 'watchlists.manage', resource: (params) => ({ type: 'watchlist', id: params.source }) } });

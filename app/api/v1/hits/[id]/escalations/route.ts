@@ -6,5 +6,5 @@ import { apiRoute, readBody, readParam } from '@/server/http/api-route';
 export const POST = apiRoute<{ id: string }>(
   async ({ caller, request, params }) =>
     requestEscalation(caller, readParam(params.id, hitIdSchema, 'hit'), await readBody(request, escalationRequestSchema)),
-  { status: 201 },
+  { status: 201, requires: { permission: 'escalations.request', resource: (params) => ({ type: 'hit', id: params.id }) } },
 );

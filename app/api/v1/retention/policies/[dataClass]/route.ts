@@ -7,4 +7,5 @@ import { updateRetentionPolicy } from '@/server/retention/update-retention-polic
 // the permission: which limits a class has, and their bounds, are the server's to say.
 export const PATCH = apiRoute<{ dataClass: string }>(async ({ caller, request, params }) =>
   updateRetentionPolicy(caller, readParam(params.dataClass, dataClassSchema, 'data class'), await readBody(request, z.unknown())),
+  { requires: { permission: 'retention.manage', resource: (params) => ({ type: 'retention-policy', id: params.dataClass }) } },
 );

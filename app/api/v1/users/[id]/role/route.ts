@@ -5,4 +5,5 @@ import { changeUserRole } from '@/server/users/change-user-role';
 
 export const POST = apiRoute<{ id: string }>(async ({ caller, params, request }) =>
   changeUserRole(caller, readParam(params.id, z.uuid(), 'user'), await readBody(request, changeUserRoleSchema)),
+  { requires: { permission: 'users.manage', resource: (params) => ({ type: 'user', id: params.id }) } },
 );
