@@ -2,7 +2,7 @@
 // linked into the chain (server/access-log/chainer.ts) and its checkpoints written on a
 // schedule (server/access-log/checkpoint-schedule.ts), and the retention job runs
 // (server/retention/retention-schedule.ts), and the metrics rollups are compacted
-// (server/metrics/rollup-schedule.ts), and expired sessions are ended
+// (server/metrics/rollup-schedule.ts), and expired sessions are ended and long-ended ones pruned
 // (server/auth/user-session.ts). NEXT_RUNTIME is Next's own marker,
 // not configuration: both need Node, not the edge runtime.
 export async function register() {

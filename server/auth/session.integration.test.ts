@@ -5,7 +5,7 @@ import { chainedAccessEvents, createUser } from '@/server/testing/factories';
 import { authenticate } from './authenticate';
 import { logout } from './logout';
 import { resolveSession, resolveSessionState } from './resolve-session';
-import { endExpiredSessions, type SessionLimits } from './user-session';
+import { endExpiredSessions, ENDED_SESSION_KEEP_MS, sweepSessions, type SessionLimits } from './user-session';
 
 after(() => db().$disconnect());
 
@@ -147,4 +147,36 @@ test('the sweep ends expired sessions with their events even when their browser 
   // Noticing it again on a request records nothing more.
   assert.deepEqual(await resolveSessionState(idleToken, meta), { status: 'ended', reason: 'idle' });
   assert.equal((await logoutEvents(idle.id)).length, 1);
+});
+
+test('the sweep deletes the rows of sessions ended more than 30 days ago, after ending any still open; their LOGOUT events stay', async () => {
+  const now = new Date();
+  const DAY = 24 * 60 * MINUTE;
+  const { user } = await signIn('ANALYST');
+  const session = (at: Date, ended?: { at: Date; reason: 'LOGOUT' | 'IDLE' }) =>
+    db().session.create({ data: { userId: user.id, createdAt: at, lastSeenAt: at, endedAt: ended?.at ?? null, endReason: ended?.reason ?? null }, select: { id: true } });
+  const longEnded = await session(later(now, -40 * DAY), { at: later(now, -31 * DAY), reason: 'LOGOUT' });
+  const recentlyEnded = await session(later(now, -30 * DAY), { at: later(now, -29 * DAY), reason: 'IDLE' });
+  // Expired 40 days ago but never noticed (no sweep ran): ended at its deadline first, with its event, then deleted.
+  const neverSwept = await session(later(now, -40 * DAY));
+  const open = await session(later(now, -5 * MINUTE));
+
+  assert.equal(ENDED_SESSION_KEEP_MS, 30 * DAY);
+  await sweepSessions(now, LIMITS);
+  const left = await db().session.findMany({ where: { userId: user.id }, select: { id: true } });
+  const ids = new Set(left.map((row) => row.id));
+  assert.ok(!ids.has(longEnded.id), 'ended 31 days ago: deleted');
+  assert.ok(!ids.has(neverSwept.id), 'expired long ago: ended, then deleted');
+  assert.ok(ids.has(recentlyEnded.id), 'ended 29 days ago: kept');
+  assert.ok(ids.has(open.id), 'open: kept');
+  const events = await logoutEvents(user.id);
+  assert.deepEqual(
+    events.filter((event) => event.resourceId === neverSwept.id).map((event) => (event.details as { reason: string }).reason),
+    ['absolute'],
+    'the end of the deleted session is still in the access log',
+  );
+  // Another pass finds nothing more to do.
+  const again = await sweepSessions(now, LIMITS);
+  assert.equal(await db().session.count({ where: { userId: user.id } }), left.length);
+  assert.equal(again.ended, 0);
 });

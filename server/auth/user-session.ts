@@ -154,13 +154,34 @@ export async function endExpiredSessions(now = new Date(), limits: SessionLimits
   return ended;
 }
 
+/**
+ * An ended session's row is kept this long, then deleted: while it exists a replayed cookie is told
+ * why it was refused; the end itself stays in the access log (its LOGOUT event) for as long as that log.
+ */
+export const ENDED_SESSION_KEEP_MS = 30 * 24 * 60 * 60_000;
+
+/** Deletes the rows of sessions that ended more than `keepMs` before `now`; their LOGOUT events remain. */
+export async function pruneEndedSessions(now = new Date(), keepMs = ENDED_SESSION_KEEP_MS): Promise<number> {
+  const { count } = await db().session.deleteMany({ where: { endedAt: { lt: new Date(now.getTime() - keepMs) } } });
+  return count;
+}
+
+/**
+ * One pass of the sweep: ends the expired sessions first (so even one that expired long ago gets
+ * its LOGOUT event), then deletes the rows of those that ended long enough ago.
+ */
+export async function sweepSessions(now = new Date(), limits: SessionLimits = sessionLimits()): Promise<{ ended: number; pruned: number }> {
+  const ended = await endExpiredSessions(now, limits);
+  return { ended, pruned: await pruneEndedSessions(now) };
+}
+
 let timer: NodeJS.Timeout | undefined;
 
-/** Every minute, ends the sessions that expired (once per session across instances: each end is conditional). */
+/** Every minute, ends the sessions that expired and prunes long-ended ones (safe on several instances: each end is conditional). */
 export function startSessionSweep(): void {
   if (timer) return;
   timer = setInterval(() => {
-    endExpiredSessions().catch((error: unknown) => console.error('Ending expired sessions failed:', error instanceof Error ? error.message : error));
+    sweepSessions().catch((error: unknown) => console.error('Sweeping sessions failed:', error instanceof Error ? error.message : error));
   }, 60_000);
   timer.unref();
 }
