@@ -1,11 +1,13 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Role } from '@/generated/prisma/enums';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/database-unavailable';
 import { env } from '@/lib/env';
 import { authenticate } from '@/server/auth/authenticate';
 import { cookieOptions } from '@/server/auth/cookie-options';
 import { logout } from '@/server/auth/logout';
 import { requestMetaFromHeaders } from '@/server/auth/request-meta';
+import { isDatabaseUnavailable } from '@/server/database-unavailable';
 
 declare module 'next-auth' {
   interface User {
@@ -44,7 +46,11 @@ export const authOptions: NextAuthOptions = {
       // `code`: the second step when two-step sign-in (TOTP) is on; the form asks for it once told so.
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' }, code: { label: 'Code', type: 'text' } },
       async authorize(credentials, req) {
-        const result = await authenticate(credentials, requestMetaFromHeaders(req.headers ?? {}));
+        const result = await authenticate(credentials, requestMetaFromHeaders(req.headers ?? {})).catch((error: unknown) => {
+          // next-auth hands a thrown message to the form as it is: a lost database in a sentence, not in Prisma's words.
+          if (isDatabaseUnavailable(error)) throw new Error(DATABASE_UNAVAILABLE_MESSAGE);
+          throw error;
+        });
         // A thrown message reaches the login form as `error`; it is the same for every failure.
         if (!result.ok) throw new Error(result.message);
         return result.user;

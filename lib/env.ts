@@ -1,21 +1,28 @@
 import { z } from 'zod';
 
 // The one place that reads process.env: parsed once, with messages a person can act on.
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'postgresql:' || url.protocol === 'postgres:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'DATABASE_URL must look like postgresql://user:password@host:5432/database');
+const postgresUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'postgresql:' || url.protocol === 'postgres:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, `${name} must look like postgresql://user:password@host:5432/database`);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_URL: postgresUrl('DATABASE_URL').optional(),
+  // A streaming replica of DATABASE_URL for the reads that may be stale (docs/deployment.md: the
+  // metrics), used while its lag is at most DATABASE_REPLICA_MAX_LAG_SECONDS, as checked at most every
+  // DATABASE_REPLICA_CHECK_SECONDS (server/replica/read-router.ts). Unset: every read on the primary.
+  DATABASE_REPLICA_URL: postgresUrl('DATABASE_REPLICA_URL').optional(),
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive('DATABASE_REPLICA_MAX_LAG_SECONDS must be more than 0').max(3600).default(30),
+  DATABASE_REPLICA_CHECK_SECONDS: z.coerce.number().positive('DATABASE_REPLICA_CHECK_SECONDS must be more than 0').max(3600).default(5),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

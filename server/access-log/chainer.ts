@@ -1,5 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { databaseUnavailableReason, isDatabaseUnavailable } from '@/server/database-unavailable';
 import { db, type Db, type Tx } from '@/server/db';
 
 const BATCH = 10_000;
@@ -23,18 +24,36 @@ export async function chainAccessEvents(client: Db | Tx = db()): Promise<number>
 }
 
 let running = false;
+/** The database was away at the last pass: said once, not every interval, and said again when it is back. */
+let paused = false;
+
+function passSucceeded(): void {
+  if (paused) console.warn('Access-log chaining resumed: the database is reachable again.');
+  paused = false;
+}
+
+function passFailed(error: unknown): void {
+  if (!isDatabaseUnavailable(error)) {
+    console.error('Access-log chaining failed:', error);
+    return;
+  }
+  // Nothing is lost meanwhile: the pending events wait in their table for the next pass.
+  if (!paused) console.warn(`Access-log chaining paused: the database is not reachable (${databaseUnavailableReason(error)}); retrying.`);
+  paused = true;
+}
 
 /**
  * Links pending events every ACCESS_LOG_CHAIN_INTERVAL_MS inside the server. Several
  * instances may all run it: the head's row lock makes them take turns, and one that finds
- * nothing pending returns without taking it. Never keeps the process alive.
+ * nothing pending returns without taking it. A database restart pauses it and it resumes by
+ * itself. Never keeps the process alive.
  */
 export function startAccessLogChainer(): void {
   const timer = setInterval(() => {
     if (running) return; // a slow pass (a burst of events) is not overlapped by the next tick
     running = true;
     chainAccessEvents()
-      .catch((error: unknown) => console.error('Access-log chaining failed:', error))
+      .then(passSucceeded, passFailed)
       .finally(() => {
         running = false;
       });

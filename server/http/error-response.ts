@@ -2,7 +2,19 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { ForbiddenError } from '@/server/auth/errors';
 import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '@/server/errors';
+import { databaseUnavailableReason } from '@/server/database-unavailable';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/database-unavailable';
 import { logServerError, type RequestContext } from './log-error';
+
+const BUSY_MESSAGE = 'The service is busy; try again in a moment.';
+const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** Prisma's P2028 when no connection became free within maxWait (server/db.ts). */
+export function isOverCapacity(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = (error as { message?: unknown } | null)?.message;
+  return code === 'P2028' && typeof message === 'string' && message.includes('Unable to start a transaction in the given time');
+}
 
 // API answers carry personal data, so none may be cached.
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
@@ -17,9 +29,10 @@ export function requestContextOf(request: Request): RequestContext {
 }
 
 /**
- * Expected failures answer their message; anything else is logged in full (one line,
- * server/http/log-error.ts) and answered with a short message. Every error answer names
- * the request id, which is also the X-Request-Id header and in the log line.
+ * Expected failures answer their message; a database that cannot be reached answers 503
+ * with Retry-After; anything else is logged in full (one line, server/http/log-error.ts)
+ * and answered with a short message. Every error answer names the request id, which is
+ * also the X-Request-Id header and in the log line.
  */
 export function errorResponse(error: unknown, context: RequestContext): NextResponse {
   const { requestId } = context;
@@ -28,6 +41,24 @@ export function errorResponse(error: unknown, context: RequestContext): NextResp
   if (error instanceof ForbiddenError) return json({ message: 'You do not have permission to do this.', requestId }, 403);
   if (error instanceof NotFoundError) return json({ message: error.message, requestId }, 404);
   if (error instanceof ConflictError) return json({ message: error.message, requestId }, 409);
+  if (isOverCapacity(error)) {
+    // Every connection stayed busy while the transaction waited for one: too many requests at
+    // once, not a fault of this one. Nothing ran; the client may simply send it again.
+    logServerError(context, error, { overCapacity: 'P2028' });
+    const response = json({ message: BUSY_MESSAGE, requestId }, 503);
+    response.headers.set('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+    return response;
+  }
+  const unavailable = databaseUnavailableReason(error);
+  if (unavailable) {
+    // A restart or failover, not a fault of the request: 503 and when to retry. Whatever the
+    // transaction had written was rolled back with the connection (or, if the connection broke
+    // during COMMIT, committed whole — a retry then meets the version check).
+    logServerError(context, error, { databaseUnavailable: unavailable });
+    const response = json({ message: DATABASE_UNAVAILABLE_MESSAGE, requestId }, 503);
+    response.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return response;
+  }
   logServerError(context, error);
   return json({ message: 'Something went wrong on our side; nothing was changed. Try again, and quote the request id if it keeps happening.', requestId }, 500);
 }

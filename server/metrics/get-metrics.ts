@@ -3,7 +3,7 @@ import type { MetricsQueryInput, MetricsReport } from '@/lib/schemas/metrics';
 import { REVIEW_DEADLINE_HOURS } from '@/lib/schemas/metrics';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
-import { db } from '@/server/db';
+import { readFromReplica } from '@/server/db-replica';
 import { readDisparity } from './disparity';
 import { readFalsePositives } from './false-positives';
 import { readFunnel } from './funnel';
@@ -17,7 +17,8 @@ import { validateMetricsQuery } from './validate-metrics-query';
 /**
  * The metrics dashboard's figures for a period: aggregates computed in SQL, read as one round
  * of parallel queries (no transaction: it would put them on one connection, one after the
- * other; the figures are counts that a second's drift does not change in meaning).
+ * other; the figures are counts that a second's drift does not change in meaning) — on the
+ * read replica while it is fresh (server/db-replica.ts), since they record and decide nothing.
  *
  * No access event is written for an allowed read. The figures are counts over many people,
  * with no personal data: reading them is none of the operations on personal data the access
@@ -31,16 +32,17 @@ export async function getMetrics(caller: Caller, input: MetricsQueryInput, optio
   const now = options.now ?? new Date();
   const bounds = periodBounds(query);
   const buckets = periodBuckets(query);
-  const client = db();
-  const [funnel, intrusionOf, falsePositives, reviewTime, queueAge, disparity, retention] = await Promise.all([
-    readFunnel(client, bounds, buckets),
-    readIntrusion(client, bounds, now),
-    readFalsePositives(client, bounds),
-    readReviewTime(client, bounds, buckets),
-    readQueueAge(client, now),
-    readDisparity(client, bounds, { minTravellers: query.minTravellers, minDecided: query.minDecided }),
-    readRetention(client, now),
-  ]);
+  const [funnel, intrusionOf, falsePositives, reviewTime, queueAge, disparity, retention] = await readFromReplica((client) =>
+    Promise.all([
+      readFunnel(client, bounds, buckets),
+      readIntrusion(client, bounds, now),
+      readFalsePositives(client, bounds),
+      readReviewTime(client, bounds, buckets),
+      readQueueAge(client, now),
+      readDisparity(client, bounds, { minTravellers: query.minTravellers, minDecided: query.minDecided }),
+      readRetention(client, now),
+    ]),
+  );
   return {
     period: { from: query.from, to: query.to, granularity: query.granularity },
     generatedAt: now.toISOString(),

@@ -2,7 +2,7 @@ import 'server-only';
 import type { MetricsQueryInput, PnrStatistics } from '@/lib/schemas/metrics';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
-import { db } from '@/server/db';
+import { readFromReplica } from '@/server/db-replica';
 import { CONFIRMED_SQL, count } from './hit-outcome-sql';
 import { periodBounds } from './period';
 import { readScreened } from './screened';
@@ -25,21 +25,22 @@ const DEFINITIONS: PnrStatistics['definitions'] = {
   passengersForwarded: 'Distinct travellers with a hit created in the period whose escalation was approved for disclosure to a competent authority.',
 };
 
-/** The art. 20 statistics for a period: counts only, so reading them is not recorded (see get-metrics.ts). */
+/** The art. 20 statistics for a period: counts only, so reading them is not recorded, and they may come from the read replica (see get-metrics.ts). */
 export async function getPnrStatistics(caller: Caller, input: MetricsQueryInput, options: { now?: Date } = {}): Promise<PnrStatistics> {
   await requirePermission(caller, 'metrics.read', { type: 'metrics' });
   const query = validateMetricsQuery(input);
   const bounds = periodBounds(query);
-  const client = db();
-  const [screened, [identified]] = await Promise.all([
-    readScreened(client, bounds),
-    client.$queryRaw<{ identified: bigint | number | null; forwarded: bigint | number | null }[]>`
-      SELECT count(DISTINCT h."travellerId") FILTER (WHERE ${CONFIRMED_SQL}) AS identified,
-        -- Approving an escalation is what makes a hit ESCALATED (server/escalations/decide-escalation.ts).
-        count(DISTINCT h."travellerId") FILTER (WHERE h.status = 'ESCALATED') AS forwarded
-      FROM "Hit" h
-      WHERE h."createdAt" >= ${bounds.start} AND h."createdAt" < ${bounds.end}`,
-  ]);
+  const [screened, [identified]] = await readFromReplica((client) =>
+    Promise.all([
+      readScreened(client, bounds),
+      client.$queryRaw<{ identified: bigint | number | null; forwarded: bigint | number | null }[]>`
+        SELECT count(DISTINCT h."travellerId") FILTER (WHERE ${CONFIRMED_SQL}) AS identified,
+          -- Approving an escalation is what makes a hit ESCALATED (server/escalations/decide-escalation.ts).
+          count(DISTINCT h."travellerId") FILTER (WHERE h.status = 'ESCALATED') AS forwarded
+        FROM "Hit" h
+        WHERE h."createdAt" >= ${bounds.start} AND h."createdAt" < ${bounds.end}`,
+    ]),
+  );
   return {
     period: { from: query.from, to: query.to },
     generatedAt: (options.now ?? new Date()).toISOString(),

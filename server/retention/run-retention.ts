@@ -51,6 +51,10 @@ const LOCK_KEY = 'proportio:retention';
  */
 export async function runRetention(options: RetentionOptions = {}): Promise<RetentionRunResult | null> {
   const lock = new pg.Client({ connectionString: env().DATABASE_URL });
+  // A database restart ends this idle session (57P01); without a listener node-postgres's
+  // 'error' event would crash the whole server. The lock goes with the session, the run's own
+  // statements fail with the same restart, and the next scheduled run starts afresh.
+  lock.on('error', (error) => console.warn(`Retention lock session lost: ${error.message.split('\n')[0]}`));
   await lock.connect();
   try {
     const { rows } = await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [LOCK_KEY]);
