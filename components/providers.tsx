@@ -2,11 +2,13 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Toaster } from 'sonner';
 import { z } from 'zod';
 // react-style-singleton (under Radix Dialog's scroll lock) asks get-nonce for the nonce of the <style> it inserts.
 import { setNonce } from 'get-nonce';
 import { RequestIdProvider } from '@/components/errors/request-id';
+import { AppToaster } from '@/components/layout/app-toaster';
+import { ThemeProvider } from '@/components/layout/theme-provider';
+import type { ThemePreference } from '@/lib/theme';
 
 // zod probes for eval (new Function) to compile faster parsers; the CSP forbids eval, so the
 // probe would only report a violation. Interpreted parsing is fast enough for forms.
@@ -20,14 +22,16 @@ if (typeof document !== 'undefined') {
 }
 
 // One QueryClient per browser tab; server-rendered pages hydrate into it.
-export function Providers({ requestId, children }: { requestId: string | null; children: ReactNode }) {
+export function Providers({ requestId, theme, children }: { requestId: string | null; theme: ThemePreference; children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, refetchOnWindowFocus: true } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <RequestIdProvider requestId={requestId}>{children}</RequestIdProvider>
-      <Toaster theme="system" richColors closeButton position="bottom-right" />
+      <ThemeProvider initial={theme}>
+        <RequestIdProvider requestId={requestId}>{children}</RequestIdProvider>
+        <AppToaster />
+      </ThemeProvider>
     </QueryClientProvider>
   );
 }

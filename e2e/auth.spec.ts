@@ -1,4 +1,4 @@
-import { demoUser, expect, LoginPage, test, type RoleKey } from './fixtures';
+import { demoUser, expect, LoginPage, signOut, test, type RoleKey } from './fixtures';
 
 const NAVIGATION: Record<'analyst' | 'supervisor' | 'privacy' | 'admin', string[]> = {
   analyst: ['Hits'],
@@ -91,7 +91,7 @@ test('missing and malformed fields get clear messages tied to their fields', asy
 
 test('signing out ends the session and is recorded', async ({ page, loginAs, sql }) => {
   const user = await loginAs('supervisor2');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/hits');
   await expect(page).toHaveURL(/\/login/);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { demoUser, expect, LoginPage, test, type RoleKey } from './fixtures';
+import { demoUser, expect, expectSignedIn, LoginPage, test, type RoleKey } from './fixtures';
 import { requestEscalation } from './pages/escalation';
 
 async function signedIn(browser: Browser, key: RoleKey): Promise<Page> {
@@ -8,7 +8,7 @@ async function signedIn(browser: Browser, key: RoleKey): Promise<Page> {
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn(user.email, user.password);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expectSignedIn(page);
   return page;
 }
 

@@ -25,6 +25,27 @@ export class LoginPage {
   }
 }
 
+/**
+ * The header's user menu button ("User menu: <name> · <role>"): on every page of a signed-in
+ * user, so finding it is how a test knows the sign-in went through.
+ */
+export function userMenuButton(page: Page) {
+  return page.getByRole('button', { name: /^User menu:/ });
+}
+
+// A sign-in checks an argon2 hash and follows a redirect or two: seconds on a loaded machine.
+const SIGN_IN_MS = 15_000;
+
+export async function expectSignedIn(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  await expect(userMenuButton(page)).toBeVisible({ timeout: options.timeout ?? SIGN_IN_MS });
+}
+
+/** Signs out as a user does: opens the user menu and chooses Sign out (the login page follows). */
+export async function signOut(page: Page): Promise<void> {
+  await userMenuButton(page).click();
+  await page.getByRole('dialog', { name: 'User menu' }).getByRole('button', { name: 'Sign out' }).click();
+}
+
 interface Fixtures {
   loginAs: (key: RoleKey) => Promise<DemoUser>;
   sql: <T extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<T[]>;
@@ -37,7 +58,7 @@ export const test = base.extend<Fixtures>({
       const login = new LoginPage(page);
       await login.goto();
       await login.signIn(user.email, user.password);
-      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expectSignedIn(page);
       return user;
     });
   },

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, test, type RoleKey } from './fixtures';
+import { expect, signOut, test, type RoleKey } from './fixtures';
 
 // Issue 9, the HTTP side: security headers with a fresh CSP nonce per response, no CSP
 // violation on any main page for any role, cross-site requests refused and recorded, and
@@ -194,7 +194,7 @@ test('signing in and out still works through next-auth, with its own CSRF token'
   const cookies = await page.context().cookies();
   const session = cookies.find((cookie) => cookie.name.includes('next-auth.session-token'));
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login/);
 });
 

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, signOut, test } from './fixtures';
 
 // Session lifecycle (ASVS V7) in the browser. The server keeps its 30-minute idle limit; the tests
 // move a session's last activity back in the database and the page's clock forward, so nothing waits.
@@ -66,7 +66,7 @@ test('a session cookie replayed after logout is refused', async ({ page, loginAs
   await elsewhere.addCookies(cookies);
   expect((await elsewhere.request.get('/api/v1/session')).status()).toBe(200);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login/);
   // …and no more once its user signed out.
   const replayed = await elsewhere.request.get('/api/v1/hits');

@@ -44,7 +44,7 @@ test('an analyst filters the queue, takes the next hit, reveals a field for a pu
   // A clear needs its reason; without one nothing is saved.
   await page.getByRole('button', { name: 'Clear as false positive' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Clear hit' }).click();
-  await expect(page.getByRole('dialog').getByText('Choose why this hit is a false positive.')).toBeVisible();
+  await expect(page.getByRole('dialog').getByText('Choose why this hit is a false positive.', { exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
   expect((await sql<{ status: string }>(`SELECT status FROM "Hit" WHERE id = $1`, [hitId]))[0]?.status).toBe('IN_REVIEW');
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { demoUser, expect, LoginPage, test } from './fixtures';
+import { demoUser, expect, expectSignedIn, LoginPage, signOut, test } from './fixtures';
 
 // Two-step sign-in (TOTP) from the browser: set up at /account, then a sign-in asks for the code.
 
@@ -31,7 +31,7 @@ test('a user sets up TOTP at /account and then signs in with password and code',
     const [row] = await sql<{ totpSecret: string }>(`SELECT "totpSecret" FROM "User" WHERE email = $1`, [user.email]);
     expect(row?.totpSecret).not.toContain(secret);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await expect(page).toHaveURL(/\/login/);
     const login = new LoginPage(page);
     await login.signIn(user.email, user.password);
@@ -43,7 +43,7 @@ test('a user sets up TOTP at /account and then signs in with password and code',
     // The code of the next step: the one just used for the setup cannot be used again.
     await code.fill(totp(secret, Date.now() + 30_000));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expectSignedIn(page);
     const events = await sql<{ reason: string }>(
       `SELECT details->>'reason' AS reason FROM "AccessEvent" WHERE "actorLabel" = $1 AND operation = 'LOGIN_FAILED' ORDER BY seq DESC LIMIT 2`,
       [user.email],

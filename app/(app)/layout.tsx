@@ -2,7 +2,8 @@ import { Link } from '@/components/ui/app-link';
 import type { ReactNode } from 'react';
 import { AppNav } from '@/components/layout/app-nav';
 import { SessionTimeoutWarning } from '@/components/layout/session-timeout-warning';
-import { SignOutButton } from '@/components/layout/sign-out-button';
+import { UserMenu } from '@/components/layout/user-menu';
+import { PrintHeader } from '@/components/layout/print-header';
 import { ROLE_LABELS } from '@/lib/format';
 import { navigationFor } from '@/server/auth/navigation';
 import { requireSignedIn } from '@/server/auth/session';
@@ -13,10 +14,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const roleLabel = caller.role ? ROLE_LABELS[caller.role] : '';
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-bg focus:p-2">
+      <a href="#main" className="sr-only print:hidden focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-bg focus:p-2">
         Skip to content
       </a>
-      <header className="border-b border-border bg-surface">
+      {/* On paper the page stands alone: no navigation, a line saying who printed it and when. */}
+      <header className="border-b border-border bg-surface print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <div className="flex flex-wrap items-center gap-6">
             <Link href="/" className="text-lg font-semibold tracking-tight">
@@ -25,14 +27,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <AppNav items={navigationFor(caller.role)} />
           </div>
           <div className="flex items-center gap-3 text-sm">
-            <Link href="/account" className="hover:underline" title="Your account">
-              <span className="font-medium">{name}</span> <span className="text-muted">· {roleLabel}</span>
-            </Link>
-            <SignOutButton />
+            <UserMenu name={name} email={caller.actorLabel} roleLabel={roleLabel} />
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8 print:max-w-none print:p-0">
+        <PrintHeader name={name} roleLabel={roleLabel} />
         {children}
       </main>
       <SessionTimeoutWarning />

@@ -3,7 +3,7 @@
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/data-table';
 import type { ReactNode } from 'react';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import type { AccessEventView } from '@/lib/schemas/access-log';
 import { ActorCell, OutcomeCell, PersonCell, ResourceCell, TextCell } from './access-event-cells';
 import { operationLabel } from './access-log-labels';
@@ -42,7 +42,7 @@ export function AccessEventTable({
   const table = useReactTable({ data: events, columns: COLUMNS, getRowId: (event) => event.seq, getCoreRowModel: getCoreRowModel() });
   const rows = table.getRowModel().rows;
   return (
-    <div className="overflow-x-auto rounded-md border border-border print:overflow-visible print:border-0">
+    <div className="relative overflow-x-auto rounded-md border border-border print:overflow-visible print:border-0">
       <table className="w-full text-left text-sm" aria-busy={busy || undefined} aria-describedby={describedBy}>
         <caption className="px-3 py-2 text-left text-sm font-semibold">{caption}</caption>
         <DataTableHead table={table} className="print:bg-transparent print:text-black" />

@@ -62,7 +62,7 @@ export function AccessLogBrowser({ query, ignored, page, canExport }: AccessLogB
         </p>
         {canExport ? <ExportLinks label="Export this search" csvHref={accessLogExportHref(query, 'csv')} jsonHref={accessLogExportHref(query, 'json')} /> : null}
       </div>
-      <AccessEventTable events={page.items} caption="Access events" busy={pending} describedBy="access-log-description" emptyState="No access events match this search." />
+      <AccessEventTable events={page.items} caption="Access events" busy={pending} describedBy="access-log-description" emptyState="No access events match this search. Widen the period or remove a filter." />
       <nav aria-label="Pages" className="flex gap-2">
         <Button variant="secondary" disabled={!query.cursor || pending} onClick={() => navigate({ ...query, cursor: undefined })}>
           Newest

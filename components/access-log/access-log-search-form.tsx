@@ -8,6 +8,7 @@ import { Select } from '@/components/ui/select';
 import { accessLogQueryToParams, ACCESS_OPERATIONS, ACCESS_OUTCOMES, parseAccessLogQuery, type AccessLogQuery } from '@/lib/schemas/access-log';
 import { OPERATION_LABELS, OUTCOME_LABELS } from './access-log-labels';
 import { isoToLocalInput, localInputToIso } from './datetime-local';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 type DraftKey = 'actor' | 'bookingReference' | 'documentNumber' | 'operation' | 'outcome' | 'from' | 'to' | 'purpose';
 type Draft = Record<DraftKey, string>;
@@ -94,6 +95,17 @@ export function AccessLogSearchForm({
 
   return (
     <form role="search" aria-label="Search the access log" noValidate onSubmit={onSubmit} className="space-y-3 rounded-md border border-border bg-surface p-4 print:hidden">
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { key: 'actor', id: 'access-log-actor', label: 'User' },
+          { key: 'bookingReference', id: 'access-log-booking-reference', label: 'Booking reference' },
+          { key: 'documentNumber', id: 'access-log-document-number', label: 'Document number' },
+          { key: 'purpose', id: 'access-log-purpose', label: 'Purpose contains' },
+          { key: 'from', id: 'access-log-from', label: 'From' },
+          { key: 'to', id: 'access-log-to', label: 'To' },
+        ]}
+      />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="access-log-actor" label="User" error={errors.actor}>
           {(control) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { formatUtc, LocalTime } from '@/components/hits/detail/local-time';
+import { formatUtc, LocalTime } from '@/components/ui/local-time';
 import { Badge } from '@/components/ui/badge';
 import type { AnomalyFlag, AnomalyItem } from '@/lib/schemas/access-log';
 import { PersonCell } from './access-event-cells';
@@ -57,7 +57,7 @@ export function AnomalyFlagSection({ flag, reviewerName }: { flag: AnomalyFlag; 
       {items.length === 0 ? (
         <p className="text-sm text-muted">Nothing flagged.</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-border">
+        <div className="relative overflow-x-auto rounded-md border border-border">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{flag.title}</caption>
             <thead className="bg-surface text-xs uppercase tracking-wide text-muted">

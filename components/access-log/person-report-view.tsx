@@ -1,15 +1,12 @@
 import type { ReactNode } from 'react';
-import { PrintButton } from '@/components/escalations/print-button';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Link } from '@/components/ui/app-link';
+import { PrintButton } from '@/components/ui/print-button';
 import { personReportExportHref } from '@/lib/queries/access-log';
 import type { PersonReport } from '@/lib/schemas/access-log';
 import { AccessEventTable } from './access-event-table';
 import { ExportLinks } from './export-links';
 import { PersonSummaryTable } from './person-summary-table';
-
-// The app's header sits in the (app) layout; on paper only the report itself belongs.
-const PRINT_CSS = 'header:has(nav[aria-label="Main"]), a[href="#main"] { display: none !important; } #main { max-width: none; padding: 0; }';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -27,7 +24,6 @@ export function PersonReportView({ report, canExport }: { report: PersonReport; 
   const erased = !person.collectedAt;
   return (
     <article className="space-y-6 print:space-y-4 print:text-black">
-      <style media="print">{PRINT_CSS}</style>
       <p className="text-sm print:hidden">
         <Link href="/access-log" className="text-primary underline underline-offset-4">
           Access log

@@ -5,7 +5,7 @@ import { operationLabel } from './access-log-labels';
 export function PersonSummaryTable({ summary }: { summary: PersonReport['summary'] }) {
   const total = summary.reduce((sum, row) => sum + row.count, 0);
   return (
-    <div className="overflow-x-auto rounded-md border border-border break-inside-avoid print:border-0">
+    <div className="relative overflow-x-auto rounded-md border border-border break-inside-avoid print:overflow-visible print:border-0">
       <table className="w-full max-w-xl text-left text-sm">
         <caption className="px-3 py-2 text-left text-sm font-semibold">Summary by operation</caption>
         <thead className="bg-surface text-xs uppercase tracking-wide text-muted print:bg-transparent print:text-black">

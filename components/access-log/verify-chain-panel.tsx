@@ -1,8 +1,10 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { useState } from 'react';
+import { LocalTime } from '@/components/ui/local-time';
 import { Button } from '@/components/ui/button';
+import { RunningProgress } from '@/components/ui/running-progress';
 import { ApiError } from '@/lib/api-client';
 import { accessLogKeys, verifyAccessLogChain } from '@/lib/queries/access-log';
 import type { ChainVerification } from '@/lib/schemas/access-log';
@@ -54,6 +56,7 @@ function Result({ result }: { result: ChainVerification }) {
 /** Recomputes the hash chain over the whole log and says where it ends or first breaks. */
 export function VerifyChainPanel() {
   const verify = useMutation({ mutationKey: accessLogKeys.verify(), mutationFn: verifyAccessLogChain });
+  const [startedAt, setStartedAt] = useState(0);
   return (
     <section aria-labelledby="verify-heading" className="space-y-3 rounded-md border border-border p-4 print:hidden">
       <div>
@@ -65,11 +68,18 @@ export function VerifyChainPanel() {
           the chain’s head, so a changed, deleted or inserted event shows.
         </p>
       </div>
-      <Button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
+      <Button
+        type="button"
+        onClick={() => {
+          setStartedAt(Date.now());
+          verify.mutate();
+        }}
+        disabled={verify.isPending}
+      >
         Verify the chain
       </Button>
+      {verify.isPending ? <RunningProgress id="verify-progress" label="Verifying… this reads every event." startedAt={startedAt} /> : null}
       <div id="verify-result" role="status">
-        {verify.isPending ? <p className="text-sm text-muted">Verifying… this reads every event.</p> : null}
         {verify.isSuccess ? <Result result={verify.data} /> : null}
         {verify.isError ? (
           <p className="rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">Could not verify the chain: {errorMessage(verify.error)}</p>

@@ -8,6 +8,7 @@ import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '
 import { Input } from '@/components/ui/input';
 import { changeOwnPassword } from '@/lib/queries/users';
 import { changePasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/schemas/user';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 
@@ -63,6 +64,14 @@ export function ChangePasswordForm({ email, next, currentLabel = 'Current passwo
     <form onSubmit={(event) => void submit(event)} noValidate className="max-w-md space-y-4">
       {/* For password managers: whose password this is. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { key: 'currentPassword', id: `${id}-current`, label: currentLabel },
+          { key: 'newPassword', id: `${id}-new`, label: 'New password' },
+          { key: 'confirmPassword', id: `${id}-confirm`, label: 'New password again' },
+        ]}
+      />
       <Field id={`${id}-current`} label={currentLabel} error={errors.currentPassword}>
         {(control) => (
           <Input {...control} type="password" autoComplete="current-password" maxLength={PASSWORD_MAX_LENGTH} value={values.currentPassword} aria-required onChange={(event) => set('currentPassword')(event.target.value)} />

@@ -7,6 +7,7 @@ import { apiErrors, focusFirstInvalid, type FieldErrors } from '@/components/ui/
 import { Input } from '@/components/ui/input';
 import { disableTotp } from '@/lib/queries/users';
 import { totpCodeSchema } from '@/lib/schemas/user';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** Turns the user's own second factor off; a current code proves it is them, not a borrowed session. */
 export function TotpDisableForm({ onDisabled }: { onDisabled: () => void }) {
@@ -46,6 +47,7 @@ export function TotpDisableForm({ onDisabled }: { onDisabled: () => void }) {
           {message}
         </p>
       ) : null}
+      <ErrorSummary errors={errors} fields={[{ key: 'code', id: `${id}-code`, label: 'Code from your authenticator app' }]} />
       <Field id={`${id}-code`} label="Code from your authenticator app" error={errors.code}>
         {(control) => (
           <Input {...control} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} value={code} onChange={(event) => setCode(event.target.value)} />

@@ -8,6 +8,7 @@ import { Input } from '@/components/ui/input';
 import { beginTotpSetup, confirmTotpSetup } from '@/lib/queries/users';
 import { totpCodeSchema } from '@/lib/schemas/user';
 import { TotpDisableForm } from './totp-disable-form';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /**
  * Sets up two-step sign-in: a new secret (as text and as an otpauth:// URI for an authenticator
@@ -112,6 +113,7 @@ export function TotpSetup({ enabledAt, next, required = false }: { enabledAt: st
           {message}
         </p>
       ) : null}
+      <ErrorSummary errors={errors} fields={[{ key: 'code', id: `${id}-code`, label: 'Code from your authenticator app' }]} />
       <Field id={`${id}-code`} label="Code from your authenticator app" error={errors.code}>
         {(control) => (
           <Input {...control} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={8} value={code} onChange={(event) => setCode(event.target.value)} />

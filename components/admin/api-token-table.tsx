@@ -2,7 +2,7 @@
 
 import { createColumnHelper, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/data-table';
@@ -96,7 +96,7 @@ export function ApiTokenTable({ items, emptyState, onRevoke }: { items: ApiToken
   const rows = table.getRowModel().rows;
 
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
+    <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="api-token-list-description">
         <caption className="px-3 py-2 text-left text-sm font-semibold">API tokens</caption>
         <DataTableHead table={table} />

@@ -12,6 +12,7 @@ import { adminKeys, createApiToken } from '@/lib/queries/admin';
 import { createApiTokenSchema, type ApiTokenScope, type ApiTokenView, type CreatedApiToken } from '@/lib/schemas/api-token';
 import { ApiTokenSecretPanel } from './api-token-secret-panel';
 import { ScopeCheckboxes } from './scope-checkboxes';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 const FIELDS = ['name', 'scopes', 'expiresInDays'] as const;
 
@@ -103,6 +104,14 @@ function CreateApiTokenForm({ pending, setPending, onCreated }: { pending: boole
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="space-y-4">
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { key: 'name', id: `${id}-name`, label: 'Name' },
+          { key: 'scopes', id: `${id}-scopes`, label: 'Scopes' },
+          { key: 'expiresInDays', id: `${id}-expires`, label: 'Expires after (days)' },
+        ]}
+      />
       <Field id={`${id}-name`} label="Name" hint="Which system uses it, e.g. “Airline gateway (production)”. 3 to 100 characters." error={errors.name}>
         {(control) => <Input {...control} value={name} maxLength={100} autoComplete="off" aria-required onChange={(event) => setName(event.target.value)} />}
       </Field>

@@ -11,6 +11,7 @@ import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '
 import { Input } from '@/components/ui/input';
 import { adminKeys, updateWatchlistSource } from '@/lib/queries/admin';
 import { MATCH_THRESHOLD_RANGE, updateWatchlistSourceSchema, type WatchlistSourceView } from '@/lib/schemas/watchlist-source';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** "Threshold…": sets the minimum score the built-in engine needs to raise a hit on this list. */
 export function MatchThresholdDialog({ source }: { source: WatchlistSourceView }) {
@@ -67,6 +68,10 @@ function MatchThresholdForm({ source, onDone }: { source: WatchlistSourceView; o
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
+      <ErrorSummary
+        errors={{ matchThreshold: errors.matchThreshold ?? shown?.fieldErrors.matchThreshold ?? '' }}
+        fields={[{ key: 'matchThreshold', id: `${id}-threshold`, label: 'Minimum score' }]}
+      />
       <Field
         id={`${id}-threshold`}
         label="Minimum score"

@@ -3,8 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ApiError } from '@/lib/api-client';
 import { adminKeys, revokeApiToken } from '@/lib/queries/admin';
 import type { ApiTokenView } from '@/lib/schemas/api-token';
@@ -45,51 +44,38 @@ export function RevokeApiTokenDialog({ token, onOpenChange }: { token: ApiTokenV
   }
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={token !== null}
       onOpenChange={(open) => {
         if (!open) reset();
         onOpenChange(open);
       }}
-    >
-      {token ? (
-        <DialogContent
-          title="Revoke API token"
-          description={
-            <>
-              Revoke “{token.name}” (<code className="font-mono">{tokenLabel(token.prefix)}</code>)? Every system that uses it is refused from its next request.{' '}
-              <strong className="font-semibold text-fg">This cannot be undone</strong>; to restore access, create a new token.
-            </>
-          }
-          role="alertdialog"
-          onCloseAutoFocus={(event) => {
-            // Opened from a row, not a DialogTrigger: put focus back on that row. After a revocation its button is gone.
-            const id = token.id;
-            const target = revoked.current === id ? document.getElementById(apiTokenNameId(id)) : (document.getElementById(revokeButtonId(id)) ?? document.getElementById(apiTokenNameId(id)));
-            revoked.current = null;
-            if (target) {
-              event.preventDefault();
-              target.focus();
-            }
-          }}
-        >
-          {revoke.isError ? (
-            <p role="alert" className="mb-4 rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
-              {revoke.error instanceof ApiError ? revoke.error.message : 'The token could not be revoked. Try again.'}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="button" className="bg-danger text-bg" disabled={revoke.isPending} onClick={confirm}>
-              {revoke.isPending ? 'Revoking…' : 'Revoke token'}
-            </Button>
-          </div>
-        </DialogContent>
-      ) : null}
-    </Dialog>
+      title="Revoke API token"
+      description={
+        token ? (
+          <>
+            Revoke “{token.name}” (<code className="font-mono">{tokenLabel(token.prefix)}</code>)? Every system that uses it is refused from its next request.{' '}
+            <strong className="font-semibold text-fg">This cannot be undone</strong>; to restore access, create a new token.
+          </>
+        ) : null
+      }
+      confirmLabel="Revoke token"
+      pendingLabel="Revoking…"
+      pending={revoke.isPending}
+      error={revoke.isError ? (revoke.error instanceof ApiError ? revoke.error.message : 'The token could not be revoked. Try again.') : null}
+      destructive
+      onConfirm={confirm}
+      onCloseAutoFocus={(event) => {
+        if (!token) return;
+        // Opened from a row, not a DialogTrigger: put focus back on that row. After a revocation its button is gone.
+        const id = token.id;
+        const target = revoked.current === id ? document.getElementById(apiTokenNameId(id)) : (document.getElementById(revokeButtonId(id)) ?? document.getElementById(apiTokenNameId(id)));
+        revoked.current = null;
+        if (target) {
+          event.preventDefault();
+          target.focus();
+        }
+      }}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { API_TOKEN_SCOPES, type ApiTokenScope } from '@/lib/schemas/api-token';
 
 const SCOPES = Object.keys(API_TOKEN_SCOPES) as ApiTokenScope[];
 
-/** The scopes as checkboxes, each with what it opens; named by its legend, its error tied to it. */
+/** The scopes as checkboxes, each with what it opens; named by its legend, its error tied to it (a group cannot carry aria-required: the hint says one is needed). */
 export function ScopeCheckboxes({ id, value, onChange, error }: { id: string; value: readonly ApiTokenScope[]; onChange: (value: ApiTokenScope[]) => void; error?: string }) {
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   function toggle(scope: ApiTokenScope, checked: boolean) {
@@ -10,10 +10,10 @@ export function ScopeCheckboxes({ id, value, onChange, error }: { id: string; va
     onChange(SCOPES.filter((candidate) => (candidate === scope ? checked : value.includes(candidate))));
   }
   return (
-    <fieldset aria-describedby={describedBy} aria-invalid={error ? true : undefined} aria-required className="space-y-2">
+    <fieldset id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className="space-y-2">
       <legend className="text-sm font-medium text-fg">Scopes</legend>
       <p id={`${id}-hint`} className="text-xs text-muted">
-        Give the system only what it needs. No scope reads travellers’ personal data or hits.
+        Choose at least one. Give the system only what it needs. No scope reads travellers’ personal data or hits.
       </p>
       {SCOPES.map((scope) => (
         <label key={scope} className="flex items-start gap-2 text-sm">
@@ -32,7 +32,7 @@ export function ScopeCheckboxes({ id, value, onChange, error }: { id: string; va
         </label>
       ))}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-danger">
+        <p id={`${id}-error`} className="text-sm text-danger">
           {error}
         </p>
       ) : null}

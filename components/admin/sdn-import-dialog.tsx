@@ -10,6 +10,7 @@ import { plural } from './admin-format';
 import { importSummary, SdnImportResultView } from './sdn-import-result';
 import { SdnImportProgress } from './sdn-import-progress';
 import { useSdnImport, type SdnImportState } from './use-sdn-import';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** What the live region says at each step; the figures of the progress bars are not read out. */
 function statusText(state: SdnImportState): string {
@@ -109,6 +110,7 @@ function SdnImportBody({
   return (
     <div className="space-y-4">
       <form onSubmit={submit} noValidate className="space-y-4">
+        <ErrorSummary errors={{ file: fileError ?? '' }} fields={[{ key: 'file', id: `${id}-file`, label: 'OFAC sdn.csv file' }]} />
         <Field id={`${id}-file`} label="OFAC sdn.csv file" hint="The sdn.csv file as downloaded from OFAC, at most 32 MB." error={fileError}>
           {(control) => (
             <input

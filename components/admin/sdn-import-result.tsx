@@ -56,7 +56,7 @@ export function SdnImportResultView({ fileName, result, headingRef }: { fileName
         <Figure term="Rows not imported">{rejectedCount(result)}</Figure>
       </dl>
       {listed.length > 0 ? (
-        <div className="overflow-x-auto rounded-md border border-border">
+        <div className="relative overflow-x-auto rounded-md border border-border">
           <table className="w-full text-left text-sm">
             <caption className="px-3 py-2 text-left text-sm font-semibold">
               Rows not imported{unlisted > 0 ? ` (the first ${formatCount(listed.length)})` : ''}

@@ -1,7 +1,7 @@
 'use client';
 
 import { createColumnHelper, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/data-table';
@@ -63,7 +63,7 @@ export function WatchlistSourceTable({ items }: { items: WatchlistSourceView[] }
   const table = useReactTable({ data: items, columns: COLUMNS, getRowId: (item) => item.code, getCoreRowModel: getCoreRowModel() });
   const rows = table.getRowModel().rows;
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
+    <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="watchlist-list-description">
         <caption className="px-3 py-2 text-left text-sm font-semibold">Watchlists</caption>
         <DataTableHead table={table} />

@@ -31,7 +31,7 @@ function None() {
 export function FieldTable({ caption, rows }: { caption: string; rows: readonly (FieldRow | ParameterRow)[] }) {
   const withLocation = rows.some((row) => 'location' in row);
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
+    <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-surface text-xs uppercase tracking-wide text-muted">

@@ -92,7 +92,7 @@ export function OperationSection({ operation }: { operation: OperationView }) {
 
       <div className="space-y-2">
         <h4 className="font-semibold">Responses</h4>
-        <div className="overflow-x-auto rounded-md border border-border">
+        <div className="relative overflow-x-auto rounded-md border border-border">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Responses of {name}</caption>
             <thead className="bg-surface text-xs uppercase tracking-wide text-muted">

@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Link } from '@/components/ui/app-link';
 import { Button } from '@/components/ui/button';
 import type { EscalationDetail } from '@/lib/schemas/escalation';

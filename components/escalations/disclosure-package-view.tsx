@@ -1,12 +1,9 @@
 import type { ReactNode } from 'react';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Link } from '@/components/ui/app-link';
+import { PrintButton } from '@/components/ui/print-button';
 import type { DisclosurePackageView as DisclosurePackage } from '@/lib/schemas/escalation';
 import { legalBasisLabel } from './escalation-labels';
-import { PrintButton } from './print-button';
-
-// The app's header sits in the (app) layout; on paper only the package itself belongs.
-const PRINT_CSS = '@media print { header:has(nav[aria-label="Main"]), a[href="#main"] { display: none !important; } #main { max-width: none; padding: 0; } }';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -33,7 +30,6 @@ export function DisclosurePackageView({ pkg }: { pkg: DisclosurePackage }) {
   const download = `/api/v1/escalations/${encodeURIComponent(pkg.escalationId)}/package/download`;
   return (
     <article className="mx-auto max-w-4xl space-y-6 print:max-w-none print:space-y-4 print:text-black">
-      <style>{PRINT_CSS}</style>
       <p className="text-sm print:hidden">
         <Link href={`/escalations/${encodeURIComponent(pkg.escalationId)}`} className="text-primary underline underline-offset-4">
           Escalation request

@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { escalationDecisionSchema } from '@/lib/schemas/escalation';
 import { useDecideEscalation } from './use-escalation-detail';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export type EscalationDecisionKind = 'approve' | 'reject';
 
@@ -113,6 +114,7 @@ function DecisionForm({ escalationId, version, kind, onDecided }: { escalationId
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
+      <ErrorSummary errors={errors} fields={[{ key: 'note', id: `${id}-note`, label: 'Note' }]} />
       <Field id={`${id}-note`} label="Note" hint={COPY[kind].hint} error={errors.note}>
         {(control) => (
           <Textarea {...control} value={note} maxLength={2000} aria-required={kind === 'reject'} onChange={(event) => setNote(event.target.value)} />

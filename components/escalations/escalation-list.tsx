@@ -19,8 +19,8 @@ const OTHER_LABELS: Partial<Record<EscalationListStatus, string>> = { APPROVED: 
 
 const EMPTY: Readonly<Record<EscalationListStatus, string>> = {
   PENDING: 'No escalation requests are waiting for a decision. New requests appear here; the list refreshes every 30 seconds.',
-  DECIDED: 'No escalation request has been decided yet.',
-  ALL: 'No escalation has been requested yet.',
+  DECIDED: 'No escalation request has been decided yet. Requests appear here once a supervisor approves or rejects them; see Pending for those waiting.',
+  ALL: 'No escalation has been requested yet. An analyst requests one from the hit’s page.',
   APPROVED: 'No approved escalation requests.',
   REJECTED: 'No rejected escalation requests.',
   WITHDRAWN: 'No withdrawn escalation requests.',

@@ -5,6 +5,7 @@ import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/d
 import { useMemo, type ReactNode } from 'react';
 import { Link } from '@/components/ui/app-link';
 import { cn } from '@/components/ui/cn';
+import { formatUtc } from '@/components/ui/local-time';
 import { formatAge } from '@/lib/format';
 import type { EscalationSummary } from '@/lib/schemas/escalation';
 import { EscalationStatusBadge, legalBasisLabel, legalBasisShort, OverdueBadge, UrgencyBadge } from './escalation-labels';
@@ -14,7 +15,7 @@ const column = createColumnHelper<EscalationSummary>();
 function AgeCell({ item, now }: { item: EscalationSummary; now: number }) {
   return (
     <div className="flex flex-col items-start gap-1">
-      <time dateTime={item.createdAt} className="whitespace-nowrap tabular-nums">
+      <time dateTime={item.createdAt} title={`Requested ${formatUtc(new Date(item.createdAt))}`} className="whitespace-nowrap tabular-nums">
         {formatAge(new Date(item.createdAt), new Date(now))}
       </time>
       {item.overdue ? <OverdueBadge /> : null}
@@ -69,7 +70,7 @@ export function EscalationTable({ items, now, emptyState }: { items: EscalationS
   const rows = table.getRowModel().rows;
 
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
+    <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="escalation-list-description">
         <caption className="px-3 py-2 text-left text-sm font-semibold">Escalation requests</caption>
         <DataTableHead table={table} />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { DATA_CATEGORIES, type EscalationDetail } from '@/lib/schemas/escalation';
 import { legalBasisLabel, UrgencyBadge } from './escalation-labels';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Badge } from '@/components/ui/badge';
 import type { RepersonalisationReviewItem } from '@/lib/schemas/escalation';
 import { legalBasisLabel, legalBasisShort } from './escalation-labels';
@@ -44,7 +44,7 @@ export function RepersonalisationReviews({ initialItems, reviewerName }: { initi
       <p role="status" className="text-sm text-muted">
         {open === 0 ? 'Every approved re-personalisation has been reviewed.' : `${open} of ${items.length} waiting for your review.`}
       </p>
-      <div className="overflow-x-auto rounded-md border border-border">
+      <div className="relative overflow-x-auto rounded-md border border-border">
         <table className="w-full text-left text-sm">
           <caption className="px-3 py-2 text-left text-sm font-semibold">Approved re-personalisations</caption>
           <thead className="bg-surface text-xs uppercase tracking-wide text-muted">

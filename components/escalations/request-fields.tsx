@@ -50,7 +50,10 @@ export function JustificationField({
   );
 }
 
-/** Several choices as checkboxes, each with its description; named by its legend, its error tied to it. */
+/**
+ * Several choices as checkboxes, each with its description; named by its legend, its error tied
+ * to it. A group cannot carry aria-required, so the hint says that one choice is needed.
+ */
 export function CheckboxGroupField<T extends string>({
   id,
   legend,
@@ -75,7 +78,7 @@ export function CheckboxGroupField<T extends string>({
     onChange(keys.filter((candidate) => (candidate === key ? checked : value.includes(candidate))));
   }
   return (
-    <fieldset aria-describedby={describedBy} aria-invalid={error ? true : undefined} aria-required className="space-y-1">
+    <fieldset id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className="space-y-1">
       <legend className="text-sm font-medium text-fg">{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-muted">
@@ -96,7 +99,7 @@ export function CheckboxGroupField<T extends string>({
         </label>
       ))}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-danger">
+        <p id={`${id}-error`} className="text-sm text-danger">
           {error}
         </p>
       ) : null}

@@ -13,6 +13,7 @@ import { DATA_CATEGORIES, escalationRequestSchema, LEGAL_BASES, OFFENCE_CATEGORI
 import { useEscalationDraft, type EscalationDraft } from './request-draft';
 import { CheckboxGroupField, DraftNotice, JustificationField } from './request-fields';
 import { useRequestEscalation } from './request-mutation';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export interface Recipient {
   id: string;
@@ -95,6 +96,18 @@ export function RequestForm({
 
   return (
     <form onSubmit={submit} noValidate className="max-w-3xl space-y-6">
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { key: 'legalBasis', id: `${id}-legal-basis`, label: 'Legal basis' },
+          { key: 'offenceCategory', id: `${id}-offence`, label: 'Offence category' },
+          { key: 'objectiveFacts', id: `${id}-facts`, label: 'Objective facts' },
+          { key: 'necessity', id: `${id}-necessity`, label: 'Necessity and proportionality' },
+          { key: 'dataCategories', id: `${id}-data`, label: 'Data to disclose' },
+          { key: 'recipientId', id: `${id}-recipient`, label: 'Recipient authority' },
+          { key: 'urgency', id: `${id}-urgency`, label: 'Urgency' },
+        ]}
+      />
       <DraftNotice
         saved={saved}
         onDiscard={() => {
@@ -142,7 +155,7 @@ export function RequestForm({
       <CheckboxGroupField
         id={`${id}-data`}
         legend="Data to disclose"
-        hint="Choose only what the recipient needs."
+        hint="Choose at least one, and only what the recipient needs."
         options={DATA_CATEGORIES}
         value={draft.dataCategories}
         onChange={(dataCategories) => update({ dataCategories })}

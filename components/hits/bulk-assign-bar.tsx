@@ -6,15 +6,27 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
+import { toastWithUndo } from '@/components/ui/undo-toast';
 import { ROLE_LABELS } from '@/lib/format';
 import { assignHits, hitKeys, hitListOptions, patchHitListPage } from '@/lib/queries/hits';
-import { assignHitsSchema, type HitQuery } from '@/lib/schemas/hit';
+import { assignHitsSchema, type AssignHitsInput, type HitClaimResult, type HitQuery } from '@/lib/schemas/hit';
 import { errorMessage } from './hit-queue-mutations';
 
 export interface Assignee {
   id: string;
   name: string;
   role: string;
+}
+
+/** Who held each hit before an assignment, so Undo can give each back (one request per previous assignee). */
+type PreviousAssignments = { id: string; assigneeId: string | null }[];
+
+async function restoreAssignments(previous: PreviousAssignments): Promise<HitClaimResult[]> {
+  const groups = new Map<string | null, string[]>();
+  for (const { id, assigneeId } of previous) groups.set(assigneeId, [...(groups.get(assigneeId) ?? []), id]);
+  const restored: HitClaimResult[] = [];
+  for (const [assigneeId, hitIds] of groups) restored.push(...(await assignHits({ hitIds, assigneeId })).updated);
+  return restored;
 }
 
 /** Supervisors: assign or unassign the selected rows of this page in one request. */
@@ -32,13 +44,30 @@ export function BulkAssignBar({
   const queryClient = useQueryClient();
   const [assigneeId, setAssigneeId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { queryKey } = hitListOptions(query);
+  const undo = useMutation({
+    mutationFn: restoreAssignments,
+    onSuccess: (restored) => {
+      queryClient.setQueryData(queryKey, (page) => patchHitListPage(page, restored));
+      toast.success('Assignment undone: each hit is back with whoever had it.');
+    },
+    onError: (failure) => toast.error(errorMessage(failure)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: hitKeys.lists() }),
+  });
   const mutation = useMutation({
     mutationFn: assignHits,
-    onSuccess: ({ updated }, input) => {
-      queryClient.setQueryData(hitListOptions(query).queryKey, (page) => patchHitListPage(page, updated));
+    onMutate: (input: AssignHitsInput): { previous: PreviousAssignments } => {
+      const page = queryClient.getQueryData(queryKey);
+      const selected = new Set(input.hitIds);
+      return { previous: (page?.items ?? []).filter((hit) => selected.has(hit.id)).map(({ id, assigneeId }) => ({ id, assigneeId })) };
+    },
+    onSuccess: ({ updated }, input, context) => {
+      queryClient.setQueryData(queryKey, (page) => patchHitListPage(page, updated));
       const person = assignees.find((candidate) => candidate.id === input.assigneeId)?.name;
       const count = `${updated.length} ${updated.length === 1 ? 'hit' : 'hits'}`;
-      toast.success(person ? `Assigned ${count} to ${person}.` : `Unassigned ${count}.`);
+      const message = person ? `Assigned ${count} to ${person}.` : `Unassigned ${count}.`;
+      if (context.previous.length > 0) toastWithUndo(message, () => undo.mutate(context.previous));
+      else toast.success(message);
       onDone();
     },
     onError: (failure) => toast.error(errorMessage(failure)),

@@ -7,6 +7,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { HIT_STATUS_LABELS } from '@/lib/format';
 import { hitQueryToParams, HIT_STATUSES, parseHitQuery, type HitQuery } from '@/lib/schemas/hit';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export interface HitFilterOptions {
   sources: { code: string; name: string }[];
@@ -91,7 +92,16 @@ export function HitFilters({
   const offences = options.offences.includes(draft.offence) || !draft.offence ? options.offences : [...options.offences, draft.offence];
 
   return (
-    <form aria-label="Filters" noValidate onSubmit={onSubmit} className="rounded-md border border-border bg-surface p-4">
+    <form aria-label="Filters" noValidate onSubmit={onSubmit} className="space-y-3 rounded-md border border-border bg-surface p-4">
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { key: 'scoreMin', id: 'hit-filter-scoreMin', label: 'Minimum score' },
+          { key: 'scoreMax', id: 'hit-filter-scoreMax', label: 'Maximum score' },
+          { key: 'flightFrom', id: 'hit-filter-flightFrom', label: 'Flight from' },
+          { key: 'flightTo', id: 'hit-filter-flightTo', label: 'Flight to' },
+        ]}
+      />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-6">
         <Field id="hit-filter-status" label="Status">
           {(control) => (

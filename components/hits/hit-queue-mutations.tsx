@@ -4,6 +4,7 @@ import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-q
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { toast } from 'sonner';
+import { toastWithUndo } from '@/components/ui/undo-toast';
 import { ApiError } from '@/lib/api-client';
 import { claimHit, claimNextHit, hitKeys, hitListOptions, patchHitListPage } from '@/lib/queries/hits';
 import type { HitListItem, HitQuery } from '@/lib/schemas/hit';
@@ -25,14 +26,21 @@ interface AssignmentVariables {
   action: 'claim' | 'release';
 }
 
-/** Claim or release one row: the cached page changes at once and goes back if the server says no. */
+const OPPOSITE = { claim: 'release', release: 'claim' } as const;
+const DONE = { claim: 'Hit claimed: it is yours to review.', release: 'Hit released back to the queue.' } as const;
+const UNDONE = { release: 'Claim undone: the hit is back in the queue.', claim: 'Release undone: the hit is yours again.' } as const;
+
+/**
+ * Claim or release one row: the cached page changes at once and goes back if the server says
+ * no. The toast offers Undo — the opposite request, recorded in the hit's history like any other.
+ */
 export function useAssignmentMutation(query: HitQuery, me: CurrentUser) {
   const queryClient = useQueryClient();
   const { queryKey } = hitListOptions(query);
-  return useMutation({
+  const options = {
     mutationKey: hitKeys.assignment(),
     mutationFn: ({ hit, action }: AssignmentVariables) => claimHit(hit.id, action),
-    onMutate: async ({ hit, action }) => {
+    onMutate: async ({ hit, action }: AssignmentVariables) => {
       await queryClient.cancelQueries({ queryKey });
       // What the server will answer: a claim also moves the hit into review.
       const expected =
@@ -42,15 +50,26 @@ export function useAssignmentMutation(query: HitQuery, me: CurrentUser) {
       queryClient.setQueryData(queryKey, (page) => patchHitListPage(page, [{ id: hit.id, version: hit.version, ...expected }]));
     },
     // Roll back this row only, so another row's change in flight is not undone with it.
-    onError: (error, { hit }) => {
+    onError: (error: unknown, { hit }: AssignmentVariables) => {
       queryClient.setQueryData(queryKey, (page) => patchHitListPage(page, [hit]));
       toast.error(errorMessage(error));
     },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: hitKeys.lists() }),
+  };
+  // The undo is the same request the other way round; its own toast offers no further undo.
+  const undo = useMutation({
+    ...options,
     onSuccess: (result, { action }) => {
       queryClient.setQueryData(queryKey, (page) => patchHitListPage(page, [result]));
-      toast.success(action === 'claim' ? 'Hit claimed: it is yours to review.' : 'Hit released back to the queue.');
+      toast.success(UNDONE[action]);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: hitKeys.lists() }),
+  });
+  return useMutation({
+    ...options,
+    onSuccess: (result, { hit, action }) => {
+      queryClient.setQueryData(queryKey, (page) => patchHitListPage(page, [result]));
+      toastWithUndo(DONE[action], () => undo.mutate({ hit: { ...hit, ...result }, action: OPPOSITE[action] }));
+    },
   });
 }
 

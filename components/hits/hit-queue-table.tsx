@@ -123,7 +123,7 @@ export function HitQueueTable(props: HitQueueTableProps) {
   }
 
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
+    <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="hit-queue-description" aria-busy={props.busy || undefined}>
         <caption className="px-3 py-2 text-left text-sm font-semibold">Hit queue</caption>
         <DataTableHead

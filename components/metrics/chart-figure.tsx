@@ -26,7 +26,7 @@ export function ChartFigure({
   children: ReactNode;
 }) {
   return (
-    <figure aria-labelledby={`${id}-caption`} className="space-y-3 rounded-md border border-border p-4 break-inside-avoid">
+    <figure aria-labelledby={`${id}-caption`} className="min-w-0 space-y-3 rounded-md border border-border p-4 break-inside-avoid">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <figcaption id={`${id}-caption`} className="text-base font-semibold">

@@ -2,12 +2,12 @@
 // marker, and every series is named in the legend and in the table beneath.
 export const SERIES = [
   { color: 'var(--color-primary)', dash: undefined, dot: 'circle' },
-  { color: '#0f766e', dash: '6 3', dot: 'square' },
-  { color: '#b45309', dash: '2 3', dot: 'triangle' },
-  { color: '#7c3aed', dash: '10 4', dot: 'diamond' },
+  { color: 'var(--color-series-2)', dash: '6 3', dot: 'square' },
+  { color: 'var(--color-series-3)', dash: '2 3', dot: 'triangle' },
+  { color: 'var(--color-series-4)', dash: '10 4', dot: 'diamond' },
   { color: 'var(--color-danger)', dash: '4 2 1 2', dot: 'star' },
-  { color: '#475569', dash: '1 3', dot: 'cross' },
-  { color: '#be185d', dash: '8 2 2 2', dot: 'wye' },
+  { color: 'var(--color-series-6)', dash: '1 3', dot: 'cross' },
+  { color: 'var(--color-series-7)', dash: '8 2 2 2', dot: 'wye' },
 ] as const;
 
 export const AXIS_TICK = { fill: 'var(--color-muted)', fontSize: 12 } as const;

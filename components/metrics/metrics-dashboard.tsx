@@ -9,7 +9,7 @@ import { DisparitySection } from './disparity-section';
 import { FalsePositiveSection } from './false-positive-section';
 import { FunnelSection } from './funnel-section';
 import { IntrusionSection } from './intrusion-section';
-import { formatDateTime } from './metrics-format';
+import { LocalTime } from '@/components/ui/local-time';
 import { PeriodForm } from './period-form';
 import { PnrStatisticsPanel } from './pnr-statistics-panel';
 import { RetentionSection } from './retention-section';
@@ -41,7 +41,7 @@ export function MetricsDashboard({ query, report, renderedAt, notice }: MetricsD
       </div>
       <PeriodForm query={query} pending={pending} onChange={navigate} />
       <p className="text-sm text-muted">
-        {query.from} to {query.to}, per {query.granularity}. Figures as of {formatDateTime(data.generatedAt)}.
+        {query.from} to {query.to}, per {query.granularity}. Figures as of <LocalTime iso={data.generatedAt} />.
       </p>
       <FunnelSection query={query} funnel={data.funnel} />
       <FalsePositiveSection query={query} falsePositives={data.falsePositives} />

@@ -35,10 +35,6 @@ export function formatDay(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—';
 }
 
-export function formatDateTime(iso: string | null): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A bucket's name for its granularity: the day, "week of" its Monday, or the month. */

@@ -37,7 +37,7 @@ export function MetricsTable<T>({
       );
     });
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
+    <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm">
         <caption className="px-3 py-2 text-left text-sm font-semibold">{caption}</caption>
         <thead className="bg-surface text-xs uppercase tracking-wide text-muted">

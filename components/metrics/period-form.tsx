@@ -14,6 +14,7 @@ import {
   type MetricsPreset,
   type MetricsQuery,
 } from '@/lib/schemas/metrics';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 type Draft = Record<'from' | 'to' | 'granularity', string>;
 
@@ -56,6 +57,14 @@ export function PeriodForm({ query, pending, onChange }: { query: MetricsQuery; 
 
   return (
     <form aria-label="Period" noValidate onSubmit={onSubmit} className="space-y-3 rounded-md border border-border bg-surface p-4 print:hidden">
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { key: 'from', id: 'metrics-from', label: 'From' },
+          { key: 'to', id: 'metrics-to', label: 'To' },
+          { key: 'granularity', id: 'metrics-granularity', label: 'Per' },
+        ]}
+      />
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-44">
           <Field id="metrics-from" label="From" error={errors.from}>

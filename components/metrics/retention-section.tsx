@@ -7,7 +7,8 @@ import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
 import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
-import { formatCount, formatDateTime, formatDay } from './metrics-format';
+import { LocalTime } from '@/components/ui/local-time';
+import { formatCount, formatDay } from './metrics-format';
 import { MetricsTable } from './metrics-table';
 
 const LINK_CLASS = 'inline-flex h-8 items-center rounded-md border border-border bg-surface px-3 text-sm font-medium text-fg hover:bg-border/40 print:hidden';
@@ -87,7 +88,7 @@ export function RetentionSection({ query, retention }: { query: MetricsQuery; re
         />
       </ChartFigure>
       <div className="grid gap-4 xl:grid-cols-2">
-        <div className="space-y-2">
+        <div className="min-w-0 space-y-2">
           <MetricsTable
             caption="Holds and their reasons"
             rows={retention.holds}
@@ -102,14 +103,14 @@ export function RetentionSection({ query, retention }: { query: MetricsQuery; re
             Download CSV
           </Link>
         </div>
-        <div className="space-y-2">
+        <div className="min-w-0 space-y-2">
           <MetricsTable
             caption="Last retention runs (counts only)"
             rows={retention.runs}
             rowKey={(row) => row.startedAt}
             empty="The retention job has not run yet."
             columns={[
-              { header: 'Started', cell: (row) => formatDateTime(row.startedAt) },
+              { header: 'Started', cell: (row) => <LocalTime iso={row.startedAt} /> },
               { header: 'Status', cell: (row) => `${row.status}${row.dryRun ? ' (dry run)' : ''}` },
               { header: 'Masked', numeric: true, cell: (row) => formatCount(row.masked) },
               { header: 'Erased', numeric: true, cell: (row) => formatCount(row.erased) },

@@ -14,6 +14,7 @@ import { retentionKeys, updateRetentionPolicy } from '@/lib/queries/retention';
 import { retentionPolicyUpdateSchema, type RetentionBounds, type RetentionPolicies, type RetentionPolicyField, type RetentionPolicyView } from '@/lib/schemas/retention';
 import { DATA_CLASS_LABELS } from './retention-labels';
 import { editPolicyButtonId } from './retention-policy-table';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 const FIELD_LABELS: Readonly<Record<RetentionPolicyField, string>> = { maskAfterDays: 'Mask after (days)', eraseAfterDays: 'Erase after (days)' };
 
@@ -148,6 +149,7 @@ function EditRetentionPolicyForm({
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="space-y-4">
+      <ErrorSummary errors={errors} fields={fields.map((field) => ({ key: field, id: `${id}-${field}`, label: FIELD_LABELS[field] }))} />
       {fields.map((field) => (
         <Field key={field} id={`${id}-${field}`} label={FIELD_LABELS[field]} hint={hint(field)} error={errors[field]}>
           {(control) => (

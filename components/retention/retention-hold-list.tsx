@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { plural } from '@/components/admin/admin-format';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Badge } from '@/components/ui/badge';
 import { DataTableEmpty } from '@/components/ui/data-table';
 import { ApiError } from '@/lib/api-client';
@@ -29,7 +29,7 @@ export function RetentionHoldList({ initialData, renderedAt }: { initialData: Re
           Could not refresh the holds: {error instanceof ApiError ? error.message : 'the server did not answer.'} The table below is the last one loaded.
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-md border border-border">
+      <div className="relative overflow-x-auto rounded-md border border-border">
         <table className="w-full text-left text-sm" aria-describedby="retention-holds-description">
           <caption className="px-3 py-2 text-left text-sm font-semibold">Records held past their erasure date</caption>
           <thead className="bg-surface text-xs uppercase tracking-wide text-muted">

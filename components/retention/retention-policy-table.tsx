@@ -3,7 +3,7 @@
 import { createColumnHelper, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { formatCount } from '@/components/admin/admin-format';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Button } from '@/components/ui/button';
 import { DataTableCells, DataTableHead } from '@/components/ui/data-table';
 import type { RetentionPolicyField, RetentionPolicyView } from '@/lib/schemas/retention';
@@ -107,7 +107,7 @@ export function RetentionPolicyTable({ items, canManage, onEdit }: { items: Rete
   const table = useReactTable({ data: items, columns, getRowId: (item) => item.dataClass, getCoreRowModel: getCoreRowModel() });
 
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
+    <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="retention-policies-description">
         <caption className="px-3 py-2 text-left text-sm font-semibold">Retention policies</caption>
         <DataTableHead table={table} />

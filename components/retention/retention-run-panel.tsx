@@ -3,7 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
+import { RunningProgress } from '@/components/ui/running-progress';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { formatCount } from '@/components/admin/admin-format';
 import { ApiError } from '@/lib/api-client';
 import { retentionKeys, retentionRunsOptions, startRetentionRun } from '@/lib/queries/retention';
 import type { RetentionRunView, StartedRetentionRun } from '@/lib/schemas/retention';
@@ -24,6 +26,13 @@ function useStartRetentionRun() {
   });
 }
 
+/** What the run in progress has done so far: its row counts up batch by batch (read every 2 s). */
+function runningFigures(items: RetentionRunView[], dryRun: boolean): string | undefined {
+  const running = items.find((run) => run.status === 'RUNNING' && run.dryRun === dryRun);
+  if (!running) return undefined;
+  return `${dryRun ? 'would mask' : 'masked'} ${formatCount(running.masked)}, ${dryRun ? 'would erase' : 'erased'} ${formatCount(running.erased)}, held ${formatCount(running.held)}`;
+}
+
 /** The last runs, and for administrators "Dry run" and "Run now" (after a confirmation: erasure cannot be undone). */
 export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { initialItems: RetentionRunView[]; renderedAt: number; canManage: boolean }) {
   const start = useStartRetentionRun();
@@ -34,6 +43,7 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
     refetchInterval: start.isPending ? WHILE_RUNNING_MS : false,
   });
   const [confirming, setConfirming] = useState(false);
+  const [startedAt, setStartedAt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const result: StartedRetentionRun | undefined = start.data;
 
@@ -44,6 +54,7 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
   function run(dryRun: boolean) {
     if (start.isPending) return;
     setConfirming(false);
+    setStartedAt(Date.now());
     start.mutate(dryRun);
   }
 
@@ -68,6 +79,14 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
           </p>
         </div>
       ) : null}
+      {start.isPending ? (
+        <RunningProgress
+          id="retention-run-progress"
+          label={start.variables ? 'Dry run in progress' : 'Retention run in progress'}
+          startedAt={startedAt}
+          figures={runningFigures(items, start.variables === true)}
+        />
+      ) : null}
       {start.isError ? (
         <p role="alert" className="rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
           {start.error instanceof ApiError ? start.error.message : 'The run could not be started. Try again.'}
@@ -81,30 +100,21 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
       ) : null}
       <RetentionRunTable items={items} />
       {canManage ? (
-        <Dialog open={confirming} onOpenChange={setConfirming}>
-          <DialogContent
-            title="Run retention now?"
-            role="alertdialog"
-            description={
-              <>
-                The job masks every traveller past the masking limit and erases every record past the erasure limit that no open escalation holds, with the access
-                events older than 5 years. <strong className="font-semibold text-fg">Erasure cannot be undone</strong>: the rows are deleted and their data keys
-                destroyed, so no backup can bring them back. Run a dry run first to see the counts.
-              </>
-            }
-          >
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button type="button" variant="secondary">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="button" className="bg-danger text-bg" onClick={() => run(false)}>
-                Mask and erase now
-              </Button>
-            </div>
-          </DialogContent>
-        </Dialog>
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title="Run retention now?"
+          description={
+            <>
+              The job masks every traveller past the masking limit and erases every record past the erasure limit that no open escalation holds, with the access
+              events older than 5 years. <strong className="font-semibold text-fg">Erasure cannot be undone</strong>: the rows are deleted and their data keys
+              destroyed, so no backup can bring them back. Run a dry run first to see the counts.
+            </>
+          }
+          confirmLabel="Mask and erase now"
+          destructive
+          onConfirm={() => run(false)}
+        />
       ) : null}
     </div>
   );

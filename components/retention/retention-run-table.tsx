@@ -1,5 +1,5 @@
 import { formatCount } from '@/components/admin/admin-format';
-import { LocalTime } from '@/components/hits/detail/local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { DataTableEmpty } from '@/components/ui/data-table';
 import { cn } from '@/components/ui/cn';
 import type { RetentionRunView } from '@/lib/schemas/retention';
@@ -10,7 +10,7 @@ const HEADERS = ['Started', 'Duration', 'Kind', 'Status', 'Masked', 'Erased', 'H
 /** The last runs, newest first; a dry run's counts are what a run would have done. */
 export function RetentionRunTable({ items }: { items: RetentionRunView[] }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
+    <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="retention-runs-description">
         <caption className="px-3 py-2 text-left text-sm font-semibold">Retention runs</caption>
         <thead className="bg-surface text-xs uppercase tracking-wide text-muted">
@@ -23,7 +23,7 @@ export function RetentionRunTable({ items }: { items: RetentionRunView[] }) {
           </tr>
         </thead>
         <tbody>
-          {items.length === 0 ? <DataTableEmpty colSpan={HEADERS.length}>The retention job has not run yet.</DataTableEmpty> : null}
+          {items.length === 0 ? <DataTableEmpty colSpan={HEADERS.length}>The retention job has not run yet. It runs on its own schedule; a dry run shows what it would do without changing anything.</DataTableEmpty> : null}
           {items.map((run) => (
             <tr key={run.id} data-retention-run-id={run.id} className={cn('border-t border-border align-top', run.dryRun && 'text-muted')}>
               <th scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">

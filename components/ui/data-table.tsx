@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 // The parts every TanStack table of the app shares; each table keeps its own rows' behaviour.
+// A table sits in a `relative overflow-x-auto` box, so at 320 px it scrolls inside it (WCAG
+// 1.4.10); `relative` keeps the sr-only texts in its cells (absolutely positioned) inside the
+// box too, where they would otherwise widen the whole page.
 
 /** Column headers, `scope="col"`; `headerClass` and `ariaSort` adjust single columns. */
 export function DataTableHead<T>({

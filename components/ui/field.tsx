@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { Label } from './label';
 
 /**
- * A labelled form control with its error tied to it (aria-describedby) and announced.
- * `children` receives the ids and aria props to spread on the control.
+ * A labelled form control with its error tied to it (aria-invalid, aria-describedby): read
+ * with the control when it gets the focus. The form's ErrorSummary announces the errors once,
+ * so this one is not a live region too. `children` receives the ids and aria props to spread on the control.
  */
 export function Field({
   id,
@@ -29,7 +30,7 @@ export function Field({
       ) : null}
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-danger">
+        <p id={`${id}-error`} className="text-sm text-danger">
           {error}
         </p>
       ) : null}

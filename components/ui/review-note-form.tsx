@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { Button } from './button';
+import { ErrorSummary } from './error-summary';
 import { Field } from './field';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from './form-errors';
 import { Textarea } from './textarea';
@@ -75,6 +76,7 @@ export function ReviewNoteForm<T extends { note: string }>({
 
   return (
     <form onSubmit={submit} noValidate aria-label={ariaLabel} className={className ?? 'min-w-56 space-y-2'}>
+      <ErrorSummary errors={errors} fields={[{ key: 'note', id: `${id}-note`, label: 'Note' }]} />
       <Field id={`${id}-note`} label={label} hint={hint} error={errors.note}>
         {(control) => <Textarea {...control} value={note} maxLength={2000} rows={2} aria-required onChange={(event) => setNote(event.target.value)} />}
       </Field>

@@ -13,6 +13,7 @@ import { ROLE_LABELS } from '@/lib/format';
 import { createUser, userKeys } from '@/lib/queries/users';
 import { createUserSchema, ROLES, type CreatedUser, type UserRole, type UserView } from '@/lib/schemas/user';
 import { InitialPasswordPanel } from './initial-password-panel';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 const FIELDS = ['email', 'name', 'role', 'unit'] as const;
 
@@ -97,6 +98,15 @@ function CreateUserForm({ pending, setPending, onCreated }: { pending: boolean; 
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="space-y-4">
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { key: 'name', id: `${id}-name`, label: 'Name' },
+          { key: 'email', id: `${id}-email`, label: 'Email' },
+          { key: 'role', id: `${id}-role`, label: 'Role' },
+          { key: 'unit', id: `${id}-unit`, label: 'Unit' },
+        ]}
+      />
       <Field id={`${id}-name`} label="Name" error={errors.name}>
         {(control) => <Input {...control} value={values.name} maxLength={100} autoComplete="off" aria-required onChange={(event) => set('name')(event.target.value)} />}
       </Field>

@@ -1,8 +1,7 @@
 'use client';
 
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ApiError } from '@/lib/api-client';
 import { resetUserTotp, setUserActive, unlockUser } from '@/lib/queries/users';
 import type { UserView } from '@/lib/schemas/user';
@@ -66,47 +65,33 @@ export function UserActionDialog({ pending, onOpenChange }: { pending: { user: U
   }
 
   return (
-    <Dialog
-      open={pending !== null}
+    <ConfirmDialog
+      open={pending !== null && text !== null}
       onOpenChange={(open) => {
         if (!open) reset();
         onOpenChange(open);
       }}
-    >
-      {pending && text ? (
-        <DialogContent
-          title={text.title}
-          description={
-            <>
-              {text.confirm} {pending.user.name} ({pending.user.email})? {text.explain}
-            </>
-          }
-          role="alertdialog"
-          onCloseAutoFocus={(event) => {
-            const target = document.getElementById(userNameId(pending.user.id));
-            if (target) {
-              event.preventDefault();
-              target.focus();
-            }
-          }}
-        >
-          {mutation.isError ? (
-            <p role="alert" className="mb-4 rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
-              {mutation.error instanceof ApiError ? mutation.error.message : 'The change could not be made. Try again.'}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="button" className={pending.action === 'deactivate' ? 'bg-danger text-bg' : undefined} disabled={mutation.isPending} onClick={confirm}>
-              {mutation.isPending ? text.pending : text.confirm}
-            </Button>
-          </div>
-        </DialogContent>
-      ) : null}
-    </Dialog>
+      title={text?.title ?? ''}
+      description={
+        pending && text ? (
+          <>
+            {text.confirm} {pending.user.name} ({pending.user.email})? {text.explain}
+          </>
+        ) : null
+      }
+      confirmLabel={text?.confirm ?? ''}
+      pendingLabel={text?.pending}
+      pending={mutation.isPending}
+      error={mutation.isError ? (mutation.error instanceof ApiError ? mutation.error.message : 'The change could not be made. Try again.') : null}
+      destructive={pending?.action === 'deactivate'}
+      onConfirm={confirm}
+      onCloseAutoFocus={(event) => {
+        const target = pending ? document.getElementById(userNameId(pending.user.id)) : null;
+        if (target) {
+          event.preventDefault();
+          target.focus();
+        }
+      }}
+    />
   );
 }

@@ -32,7 +32,7 @@ export function UserList({ initialItems, renderedAt, currentUserId }: { initialI
           Could not refresh the list: {error instanceof ApiError ? error.message : 'the server did not answer.'} The list below is the last one loaded.
         </p>
       ) : null}
-      <UserTable items={items} currentUserId={currentUserId} emptyState="No users yet." onAction={onAction} />
+      <UserTable items={items} currentUserId={currentUserId} emptyState="No users yet. Create one with “Create user” above; they choose their own password at first sign-in." onAction={onAction} />
       <ChangeRoleDialog user={pending?.action === 'role' ? pending.user : null} onOpenChange={close} />
       <UserActionDialog pending={pending && pending.action !== 'role' ? { user: pending.user, action: pending.action } : null} onOpenChange={close} />
     </div>

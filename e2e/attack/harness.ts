@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type APIResponse, type Browser, type PlaywrightWorkerArgs } from '@playwright/test';
 import pg from 'pg';
-import { demoUser, LoginPage, type RoleKey } from '../fixtures';
+import { demoUser, expectSignedIn, LoginPage, type RoleKey } from '../fixtures';
 
 // Request-level helpers for the attack suite: sessions made once per user through the login
 // form (as loginAs does) and reused as storage state, a database client of the suite's own,
@@ -29,7 +29,7 @@ export async function signIn(browser: Browser, key: RoleKey): Promise<StorageSta
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(user.email, user.password);
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 20_000 });
+    await expectSignedIn(page, { timeout: 20_000 });
     return await context.storageState();
   } finally {
     await context.close();

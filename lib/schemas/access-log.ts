@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableInstant } from '@/lib/storable-values';
 
 // The access log as the privacy officer searches it: filters (lenient, like the hit
 // queue's: a bad one is ignored and named), the rows the server sends, verification.
@@ -14,7 +15,7 @@ export const ACCESS_LOG_PAGE_SIZE = 100;
 const isoDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'Use a date like 2026-11-25 or 2026-11-25T14:30.')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'Not a real date.');
+  .refine(isStorableInstant, 'Not a real date.');
 
 export const accessLogFilterFields = {
   /** A user's email (or part of it). */
@@ -28,7 +29,8 @@ export const accessLogFilterFields = {
   from: isoDateTime,
   to: isoDateTime,
   purpose: z.string().trim().min(2).max(200),
-  cursor: z.string().regex(/^\d{1,19}$/, 'Not a page position.'),
+  // An event's seq: a bigint column, so at most 2^63 - 1 (zod runs the refinement even when the pattern failed).
+  cursor: z.string().regex(/^\d{1,19}$/, 'Not a page position.').refine((value) => /^\d+$/.test(value) && BigInt(value) <= 2n ** 63n - 1n, 'Not a page position.'),
 } as const;
 export type AccessLogFilterKey = keyof typeof accessLogFilterFields;
 
@@ -62,8 +64,9 @@ export function parseAccessLogQuery(params: URLSearchParams | Record<string, str
   for (const key of Object.keys(accessLogFilterFields) as AccessLogFilterKey[]) {
     const raw = get(key);
     if (raw === undefined || raw === '') continue;
-    const parsed = accessLogFilterFields[key].safeParse(raw);
-    if (parsed.success) query[key] = parsed.data;
+    // U+0000 fits no text column (lib/storable-values.ts): such a filter could only fail in the database.
+    const parsed = raw.includes('\u0000') ? null : accessLogFilterFields[key].safeParse(raw);
+    if (parsed?.success) query[key] = parsed.data;
     else ignored.push({ key, message: `The ${LABELS[key]} “${raw.slice(0, 40)}” is not valid and was ignored.` });
   }
   if (typeof query.from === 'string' && typeof query.to === 'string' && Date.parse(query.from) > Date.parse(query.to)) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import directive from '@/lib/reference/pnr-directive.json';
+import { INT4_MAX } from '@/lib/storable-values';
 import type { HitDetail } from './hit-detail';
 
 // The escalation resource: the analyst's request with its recorded justification, the
@@ -56,18 +57,20 @@ export const escalationRequestSchema = z.object({
   recipientId: z.uuid({ error: 'Choose the recipient authority.' }),
   urgency: z.enum(keysOf(URGENCIES), { error: 'Choose the urgency.' }),
   /** The hit version the analyst saw: a hit changed meanwhile is not escalated blind. */
-  hitVersion: z.number({ error: 'The hit’s version is missing: reload the page.' }).int().positive(),
+  hitVersion: z.number({ error: 'The hit’s version is missing: reload the page.' }).int().positive().max(INT4_MAX, 'Not a version of this hit: reload the page.'),
 });
 export type EscalationRequestInput = z.infer<typeof escalationRequestSchema>;
+
+const version = z.number().int().positive().max(INT4_MAX, 'Not a version of this request: reload the page.');
 
 export const escalationDecisionSchema = z.discriminatedUnion(
   'decision',
   [
-    z.object({ decision: z.literal('approve'), note: z.string().trim().max(2000).optional(), version: z.number().int().positive() }),
+    z.object({ decision: z.literal('approve'), note: z.string().trim().max(2000).optional(), version }),
     z.object({
       decision: z.literal('reject'),
       note: z.string({ error: 'Say why the request is rejected.' }).trim().min(10, 'Say in at least 10 characters why the request is rejected.').max(2000),
-      version: z.number().int().positive(),
+      version,
     }),
   ],
   { error: 'Choose approve or reject.' },

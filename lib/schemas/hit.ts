@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT4_MAX, isStorableDate } from '@/lib/storable-values';
 
 // The hit resource: the queue's filters, the decisions, and the shapes the server sends.
 // Shared by the queue page, the route handlers under app/api/v1/hits and server/hits.
@@ -15,7 +16,7 @@ export const HIT_ASSIGNEE_FILTERS = ['me', 'unassigned', 'anyone'] as const;
 
 export const HIT_PAGE_SIZE = 50;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-25.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-25.').refine(isStorableDate, 'Not a real date.');
 const score = z.coerce.number().min(0, 'A score is between 0 and 1.').max(1, 'A score is between 0 and 1.');
 
 // Each filter parses on its own: an invalid one is dropped with a notice, the rest still apply.
@@ -86,8 +87,9 @@ export function parseHitQuery(params: URLSearchParams | Record<string, string | 
   for (const key of Object.keys(hitFilterFields) as HitFilterKey[]) {
     const raw = get(key);
     if (raw === undefined || raw === '') continue;
-    const parsed = hitFilterFields[key].safeParse(raw);
-    if (parsed.success) (query as unknown as Record<string, unknown>)[key] = parsed.data;
+    // U+0000 fits no text column (lib/storable-values.ts): such a filter could only fail in the database.
+    const parsed = raw.includes('\u0000') ? null : hitFilterFields[key].safeParse(raw);
+    if (parsed?.success) (query as unknown as Record<string, unknown>)[key] = parsed.data;
     else ignored.push({ key, message: `The ${FILTER_LABELS[key]} “${raw.slice(0, 40)}” is not valid and was ignored.` });
   }
   if (query.scoreMin !== undefined && query.scoreMax !== undefined && query.scoreMin > query.scoreMax) {
@@ -127,7 +129,7 @@ export type ClearReason = keyof typeof CLEAR_REASONS;
 const clearReasonKeys = Object.keys(CLEAR_REASONS) as [ClearReason, ...ClearReason[]];
 
 const note = z.string().trim().max(2000, 'A note has at most 2,000 characters.');
-const version = z.number({ error: 'The hit’s version is missing: reload the page.' }).int().positive();
+const version = z.number({ error: 'The hit’s version is missing: reload the page.' }).int().positive().max(INT4_MAX, 'Not a version of this hit: reload the page.');
 
 export const hitDecisionSchema = z.discriminatedUnion(
   'decision',

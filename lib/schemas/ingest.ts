@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableDate, isStorableInstant } from '@/lib/storable-values';
 
 // What a unit's systems send to /api/v1 (issue 7). Strict objects: an unknown field is an
 // error, not silently dropped, so a sender learns at once that a field it thinks it sends
@@ -10,7 +11,7 @@ export const MAX_ENTRIES_PER_UPSERT = 5000;
 
 const text = (max: number) => z.string().trim().min(1, 'Must not be empty; leave the field out instead.').max(max, `At most ${max} characters.`);
 const optionalText = (max: number) => text(max).nullish();
-const isoDate = z.iso.date('A date as YYYY-MM-DD.');
+const isoDate = z.iso.date('A date as YYYY-MM-DD.').refine(isStorableDate, 'A date from 0001-01-01 to 9999-12-31.');
 const alpha3 = z.string().regex(/^[A-Z]{3}$/, 'A three-letter ISO 3166 code in capitals, e.g. DEU.');
 const airport = z.string().regex(/^[A-Z]{3}$/, 'A three-letter IATA airport code in capitals, e.g. FRA.');
 const flightNumber = z.string().regex(/^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$/, 'A flight number such as LH400.');
@@ -84,7 +85,7 @@ export const watchlistEntryInputSchema = z.strictObject({
   offenceCategory: text(100),
   legalBasis: optionalText(300),
   remarks: optionalText(2000),
-  expiresAt: z.iso.datetime({ offset: true }).nullish(),
+  expiresAt: z.iso.datetime({ offset: true }).refine(isStorableInstant, 'A time from the year 0001 to 9999 (in UTC).').nullish(),
 });
 export type WatchlistEntryInput = z.infer<typeof watchlistEntryInputSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableDate } from '@/lib/storable-values';
 
 // The metrics resource: the period a reader chooses, and the figures the server sends.
 // Shared by the /metrics page, the route handlers under app/api/v1/metrics and server/metrics.
@@ -27,10 +28,7 @@ const isoDate = z
   .string({ error: 'Enter a date.' })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-25.')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'Not a real date.');
+  .refine(isStorableDate, 'Not a real date.');
 
 const minCount = z.coerce.number({ error: 'Enter a whole number.' }).int('Enter a whole number.').min(1, 'At least 1.').max(1_000_000, 'At most 1,000,000.');
 

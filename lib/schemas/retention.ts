@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableInstant } from '@/lib/storable-values';
 
 // Retention administration (issue 8): the policies an administrator may shorten, the runs of
 // the retention job and the records an open escalation holds. The bounds a policy must keep
@@ -69,7 +70,7 @@ export function retentionPolicyUpdateSchema(dataClass: RetentionDataClass, bound
     .strictObject({
       maskAfterDays: field('maskAfterDays'),
       eraseAfterDays: field('eraseAfterDays'),
-      updatedAt: z.iso.datetime({ error: 'The policy’s version is missing; reload the page.' }),
+      updatedAt: z.iso.datetime({ error: 'The policy’s version is missing; reload the page.' }).refine(isStorableInstant, 'The policy’s version is missing; reload the page.'),
     })
     .refine(() => dataClass !== 'ACCESS_EVENT', { message: ACCESS_EVENT_FIXED_REASON })
     .refine(({ maskAfterDays, eraseAfterDays }) => typeof maskAfterDays !== 'number' || typeof eraseAfterDays !== 'number' || eraseAfterDays > maskAfterDays, {

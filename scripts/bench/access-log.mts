@@ -11,7 +11,6 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { DEMO_USERS } from '../../prisma/demo-users.ts';
-import { verifyChain } from '../../server/access-log/verify.ts';
 import { ensureScaleEvents, type ScaleEventsResult } from './lib/access-log-data.mts';
 import { loadAccessLogFixture, recordingOperations, searchOperations } from './lib/access-log-ops.mts';
 import { startApp, type AppServer } from './lib/app-server.mts';
@@ -19,6 +18,7 @@ import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts'
 import { runLoad, type LoadResult } from './lib/load.mts';
 import { request } from './lib/queue-ops.mts';
 import { signIn } from './lib/session.mts';
+import { measureVerification, type Verification } from './lib/verify-speed.mts';
 import { positiveOption, stopper } from './lib/bench-cli.mts';
 
 const TARGET = { searchP95Ms: 100, recordAddedP95Ms: 2 };
@@ -58,7 +58,6 @@ interface Row {
   target: string;
   met: boolean | null;
 }
-interface Verification { events: number; seconds: number; eventsPerSecond: number; whole: boolean; intact: boolean | null }
 
 let database: BenchDatabase | undefined;
 let app: AppServer | undefined;
@@ -74,29 +73,7 @@ async function measure(op: (client: number, i: number) => Promise<void>, n: numb
 /** Walks the chain with verifyChain(); with a limit, stops after it and reports the part walked. */
 async function verify(url: string): Promise<Verification> {
   prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  const started = performance.now();
-  let checked = 0;
-  let lastLog = started;
-  const stop = new Error('verification time limit');
-  try {
-    const result = await verifyChain(prisma, {
-      onProgress: (n) => {
-        checked = n;
-        const now = performance.now();
-        if (now - lastLog > 10_000) {
-          lastLog = now;
-          log(`verify: ${n.toLocaleString('en')} events checked…`);
-        }
-        if (verifyLimitMs > 0 && now - started > verifyLimitMs) throw stop;
-      },
-    });
-    if (!result.intact) log(`verify: BROKEN: ${result.firstBroken?.message ?? ''}`);
-    return { events: result.checked, seconds: result.durationMs / 1000, eventsPerSecond: result.eventsPerSecond, whole: true, intact: result.intact };
-  } catch (error) {
-    if (error !== stop) throw error;
-    const seconds = (performance.now() - started) / 1000;
-    return { events: checked, seconds, eventsPerSecond: Math.round(checked / seconds), whole: false, intact: null };
-  }
+  return measureVerification(prisma, verifyLimitMs, log);
 }
 
 const ms = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value.toFixed(1) : '–');

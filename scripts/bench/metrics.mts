@@ -11,12 +11,12 @@ import { DEMO_USERS } from '../../prisma/demo-users.ts';
 import { startApp, type AppServer } from './lib/app-server.mts';
 import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts';
 import { runLoad, type LoadResult } from './lib/load.mts';
+import { lastYear, metricsDirect, metricsViaApi, RAW_SQL, ROLLUP_SQL } from './lib/metrics-ops.mts';
 import { writeResults } from './lib/report.mts';
 import { signIn, type HttpSession } from './lib/session.mts';
 import { positiveOption, stopper } from './lib/bench-cli.mts';
 
 const TARGET_P95_MS = 200;
-const DAY_MS = 86_400_000;
 
 const { values } = parseArgs({
   options: {
@@ -39,75 +39,16 @@ const warmupMs = Number(values.warmup ?? 0) * 1000;
 const granularity = values.granularity ?? 'week';
 const log = (message: string) => console.log(message);
 
-// The year before yesterday's end: the last 365 whole days.
-const to = new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
-const from = new Date(Date.parse(`${to}T00:00:00Z`) - 364 * DAY_MS).toISOString().slice(0, 10);
-const start = new Date(`${from}T00:00:00Z`);
-const end = new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS);
-const unit = granularity;
-
-// The rollup reads of server/metrics (funnel.ts, false-positives.ts, review-time.ts, disparity.ts), as sent.
-const ROLLUP_SQL = [
-  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD') AS bucket, sum(r.hits), sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated),
-     sum(r.cleared), sum(r.confirmed + r."escalationPending" + r.escalated)
-   FROM "HitDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1`,
-  `SELECT r."sourceId"::text, r."offenceCategory", GROUPING(r."offenceCategory") = 1, sum(r.hits), sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated), sum(r.cleared)
-   FROM "HitDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date
-   GROUP BY GROUPING SETS ((r."sourceId"), (r."offenceCategory")) HAVING sum(r.hits) > 0`,
-  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD') AS bucket, r.bucket, sum(r.decided), sum(r."pastDeadline"), sum(r."totalMs")
-   FROM "HitReviewTimeRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1, 2 HAVING sum(r.decided) <> 0`,
-  `SELECT nullif(r.nationality, ''), sum(r.travellers) FILTER (WHERE r.screened), sum(r."withHit") FILTER (WHERE r.screened), sum(r."decidedHits"), sum(r."clearedHits")
-   FROM "TravellerDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY r.nationality HAVING sum(r.travellers) > 0`,
-];
-// The same figures from the raw rows: the queries the metrics ran before the rollups.
-const RAW_SQL = [
-  `SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, count(*),
-     count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')), count(*) FILTER (WHERE h.status = 'CLEARED'),
-     count(*) FILTER (WHERE h.status IN ('CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED'))
-   FROM "Hit" h WHERE h."createdAt" >= $1 AND h."createdAt" < $2 GROUP BY 1`,
-  `SELECT h."sourceId"::text, h."offenceCategory", GROUPING(h."offenceCategory") = 1, count(*),
-     count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')), count(*) FILTER (WHERE h.status = 'CLEARED')
-   FROM "Hit" h WHERE h."createdAt" >= $1 AND h."createdAt" < $2 GROUP BY GROUPING SETS ((h."sourceId"), (h."offenceCategory"))`,
-  `WITH first_request AS (SELECT e."hitId", min(e."createdAt") AS at FROM "Escalation" e WHERE e."createdAt" >= $1 GROUP BY e."hitId"),
-   decided AS (
-     SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket,
-       extract(epoch FROM least(h."decidedAt", r.at) - h."createdAt") AS seconds, least(h."decidedAt", r.at) > h."dueAt" AS late
-     FROM "Hit" h LEFT JOIN first_request r ON r."hitId" = h.id
-     WHERE h."createdAt" >= $1 AND h."createdAt" < $2 AND h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')
-       AND coalesce(h."decidedAt", r.at) IS NOT NULL)
-   SELECT bucket, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds), percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds), count(*) FILTER (WHERE late)
-   FROM decided GROUP BY GROUPING SETS ((bucket), ())`,
-  `WITH per_traveller AS (
-     SELECT h."travellerId", count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')) AS decided,
-       count(*) FILTER (WHERE h.status = 'CLEARED') AS cleared
-     FROM "Hit" h WHERE h."createdAt" >= $1 GROUP BY h."travellerId"),
-   travellers AS (
-     SELECT t.nationality, x."travellerId" IS NOT NULL AS "hasHit", coalesce(x.decided, 0) AS decided, coalesce(x.cleared, 0) AS cleared,
-       b.kind IS DISTINCT FROM 'EXTERNAL' AS screened
-     FROM "Traveller" t LEFT JOIN "ScreeningBatch" b ON b.id = t."screeningBatchId" LEFT JOIN per_traveller x ON x."travellerId" = t.id
-     WHERE t."collectedAt" >= $1 AND t."collectedAt" < $2)
-   SELECT nationality, count(*) FILTER (WHERE screened), count(*) FILTER (WHERE screened AND "hasHit"), sum(decided), sum(cleared)
-   FROM travellers GROUP BY nationality`,
-];
+const period = lastYear(granularity);
+const { from, to, start, end } = period;
 
 let database: BenchDatabase | undefined;
 let app: AppServer | undefined;
 let pool: pg.Pool | undefined;
 const stopAll = stopper(() => pool?.end(), () => app?.stop(), () => database?.stop());
 
-async function viaApi(session: HttpSession): Promise<void> {
-  const response = await fetch(`${session.baseUrl}/api/v1/metrics?from=${from}&to=${to}&granularity=${granularity}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`/api/v1/metrics answered ${response.status}: ${text.slice(0, 200)}`);
-  const report = JSON.parse(text) as { funnel?: { totals?: { hits?: number } } };
-  if (!report.funnel?.totals?.hits) throw new Error('the year has no hits: is the scale data there?');
-}
-
-/** The four statements in parallel on the pool's connections, as getMetrics sends its round. */
-async function direct(statements: readonly string[], dateParams: 'days' | 'instants'): Promise<void> {
-  const params = dateParams === 'days' ? [from, to, unit] : [start, end, unit];
-  await Promise.all(statements.map((sql) => (pool as pg.Pool).query(sql, sql.includes('$3') ? params : params.slice(0, 2))));
-}
+const viaApi = async (session: HttpSession): Promise<void> => void (await metricsViaApi(session, period));
+const direct = (statements: readonly string[], dateParams: 'days' | 'instants') => metricsDirect(pool as pg.Pool, statements, period, dateParams);
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 

@@ -8,12 +8,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startApp, type AppServer } from './lib/app-server.mts';
 import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts';
-import { runLoad, type LoadResult } from './lib/load.mts';
 import { writeResults } from './lib/report.mts';
 import { measureEngine, number, percent, printEngineFigures, type EngineFigures } from './lib/screening-engine-run.mts';
-import {
-  createBenchToken, externalHitBodies, externalRows, insertLikeRequest, loadDirectContext, postJson, screeningBodies, screeningRows, type PostAnswer,
-} from './lib/screening-ops.mts';
+import { runExternalHits, runScreenings, type ApiRun, type IngestContext, type ScreeningsRun } from './lib/screening-bench.mts';
+import { createBenchToken, loadDirectContext } from './lib/screening-ops.mts';
 import { syntheticTravellers } from './lib/synthetic-travellers.mts';
 import { stopper, wholeOption } from './lib/bench-cli.mts';
 
@@ -56,41 +54,6 @@ let app: AppServer | undefined;
 let pool: pg.Pool | undefined;
 const stopAll = stopper(() => pool?.end(), () => app?.stop(), () => database?.stop());
 
-interface ApiRun {
-  /** Per request (batch), in ms. */
-  http: LoadResult;
-  /** The same rows inserted set-based, rolled back, per batch. */
-  direct: LoadResult | null;
-  items: number;
-  batches: number;
-  itemsPerSecond: number;
-  directItemsPerSecond: number | null;
-  hitsCreated: number;
-  warmupMs: number;
-  /** Seconds after the last answer until the chainer had linked every access event. */
-  chainDrainSeconds: number | null;
-}
-
-/** Sends every body once over `clients` closed-loop clients; keeps the answers by position. */
-async function postAll(url: string, secret: string, bodies: readonly string[]): Promise<{ result: LoadResult; answers: PostAnswer[] }> {
-  const answers: PostAnswer[] = [];
-  const result = await runLoad(async (_, i) => {
-    answers[i] = await postJson(url, secret, bodies[i] as string);
-  }, { clients, requests: bodies.length });
-  return { result, answers };
-}
-
-/** Waits until the chainer has linked every pending access event (at most two minutes). */
-async function chainDrain(client: pg.Pool): Promise<number | null> {
-  const started = performance.now();
-  while (performance.now() - started < 120_000) {
-    const pending = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM "AccessEventPending"')).rows[0]?.n ?? 0);
-    if (pending === 0) return (performance.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return null;
-}
-
 function printApiRun(title: string, unit: string, run: ApiRun): void {
   log(`\n${title}`);
   log(`  ${number(run.items)} ${unit} in ${number(run.batches)} requests over ${clients} clients: ${number(run.http.seconds, 1)} s, ${number(run.itemsPerSecond)} ${unit}/s end to end (${run.http.errors} errors)`);
@@ -114,7 +77,7 @@ try {
   }
   const traffic = parts.has('engine') ? run.traffic : syntheticTravellers(travellerCount, run.entries, { seed, listedRate });
 
-  let screenings: (ApiRun & { travellersHit: number; hitRate: number; listed: number; listedFound: number }) | null = null;
+  let screenings: ScreeningsRun | null = null;
   let external: ApiRun | null = null;
   if (parts.has('screenings') || parts.has('hits')) {
     database = await openBenchDatabase({ hits: 0, dataDir: values['data-dir'], log });
@@ -125,78 +88,18 @@ try {
     const secret = await createBenchToken(pool);
     app = await startApp(database.url, log, values['app-dir'] ? path.resolve(values['app-dir']) : undefined);
 
+    const ingest: IngestContext = {
+      appUrl: app.url, secret, pool, direct: context, clients, source: SOURCE, entries: run.entries, tag, seed, skipDirect: values['skip-direct'], log,
+    };
     if (parts.has('screenings')) {
-      const url = `${app.url}/api/v1/screenings`;
-      const bodies = screeningBodies(traffic.map((t) => t.traveller), batchSize, [SOURCE], tag, seed);
-      // The first request builds the SDN index in the server; it is timed on its own.
-      const warm = screeningBodies(syntheticTravellers(batchSize, run.entries, { seed: seed + 1, listedRate }).map((t) => t.traveller), batchSize, [SOURCE], `${tag}W`, seed + 1);
-      log(`\nscreenings: warm-up request (${number(batchSize)} travellers; builds the server's index)`);
-      let started = performance.now();
-      await postJson(url, secret, warm[0] as string);
-      const warmupMs = performance.now() - started;
-      log(`screenings: POST ${number(bodies.length)} × ${number(batchSize)} travellers, ${clients} clients`);
-      const { result, answers } = await postAll(url, secret, bodies);
-      const chainDrainSeconds = await chainDrain(pool);
-      let hitsCreated = 0;
-      const hitTravellers = new Set<number>();
-      let listed = 0;
-      let listedFound = 0;
-      answers.forEach((answer, b) => {
-        hitsCreated += answer?.hitsCreated ?? 0;
-        for (const hit of answer?.hits ?? []) hitTravellers.add(b * batchSize + hit.travellerIndex);
-      });
-      const found = new Set(answers.flatMap((answer, b) => (answer?.hits ?? []).map((hit) => `${b * batchSize + hit.travellerIndex}:${hit.entry.externalId}`)));
-      traffic.forEach((t, i) => {
-        if (t.listedEntryId === null) return;
-        listed += 1;
-        if (found.has(`${i}:${t.listedEntryId}`)) listedFound += 1;
-      });
-      let direct: LoadResult | null = null;
-      if (!values['skip-direct']) {
-        log('screenings: the same rows as bare INSERTs');
-        started = performance.now();
-        direct = await runLoad(async (_, i) => {
-          const { travellers, hits } = screeningRows(bodies[i] as string, answers[i]);
-          await insertLikeRequest(pool as pg.Pool, context, travellers, hits, 'traveller');
-        }, { clients, requests: bodies.length });
-      }
-      screenings = {
-        http: result, direct, items: travellerCount, batches: bodies.length, itemsPerSecond: (result.count * batchSize) / result.seconds,
-        directItemsPerSecond: direct ? (direct.count * batchSize) / direct.seconds : null, hitsCreated, warmupMs, chainDrainSeconds,
-        travellersHit: hitTravellers.size, hitRate: hitTravellers.size / travellerCount, listed, listedFound,
-      };
+      screenings = await runScreenings(ingest, traffic, batchSize, listedRate);
       printApiRun(`POST /api/v1/screenings (${SOURCE}, batches of ${number(batchSize)})`, 'travellers', screenings);
-      log(`  hits created ${number(hitsCreated)}; hit rate ${percent(hitTravellers.size, travellerCount)} of travellers${engine ? ` (engine alone: ${percent(engine.travellersHit, engine.travellers)})` : ''}; listed individuals injected ${number(listed)}, found ${number(listedFound)} (${percent(listedFound, listed, 1)})`);
+      log(`  hits created ${number(screenings.hitsCreated)}; hit rate ${percent(screenings.travellersHit, travellerCount)} of travellers${engine ? ` (engine alone: ${percent(engine.travellersHit, engine.travellers)})` : ''}; listed individuals injected ${number(screenings.listed)}, found ${number(screenings.listedFound)} (${percent(screenings.listedFound, screenings.listed, 1)})`);
       if (engine) log(`  engine share: ${ms((batchSize / engine.perSecond) * 1000)} ms of CPU per batch of ${number(batchSize)} on one thread`);
     }
 
     if (parts.has('hits')) {
-      const url = `${app.url}/api/v1/hits`;
-      const individuals = run.entries.filter((entry) => entry.type === 'INDIVIDUAL' && context.entries.has(entry.id));
-      const plan = externalHitBodies(individuals, hitCount, hitBatchSize, SOURCE, tag, seed);
-      const warm = externalHitBodies(individuals, Math.min(500, hitBatchSize), hitBatchSize, SOURCE, `${tag}W`, seed + 1);
-      log(`\nexternal hits: warm-up request (${number(warm.sizes[0] ?? 0)} hits)`);
-      let started = performance.now();
-      await postJson(url, secret, warm.bodies[0] as string);
-      const warmupMs = performance.now() - started;
-      log(`external hits: POST ${number(plan.bodies.length)} × up to ${number(hitBatchSize)} hits, ${clients} clients`);
-      const { result, answers } = await postAll(url, secret, plan.bodies);
-      const chainDrainSeconds = await chainDrain(pool);
-      const sent = result.errors === 0 ? hitCount : answers.reduce((sum, answer, i) => sum + (answer ? (plan.sizes[i] ?? 0) : 0), 0);
-      let direct: LoadResult | null = null;
-      if (!values['skip-direct']) {
-        log('external hits: the same rows as bare INSERTs');
-        started = performance.now();
-        direct = await runLoad(async (_, i) => {
-          const { travellers, hits } = externalRows(plan.bodies[i] as string);
-          await insertLikeRequest(pool as pg.Pool, context, travellers, hits, 'hit');
-        }, { clients, requests: plan.bodies.length });
-      }
-      external = {
-        http: result, direct, items: hitCount, batches: plan.bodies.length, itemsPerSecond: sent / result.seconds,
-        directItemsPerSecond: direct ? (direct.count * hitBatchSize) / direct.seconds : null,
-        hitsCreated: answers.reduce((sum, answer) => sum + (answer?.hitsCreated ?? 0), 0), warmupMs, chainDrainSeconds,
-      };
+      external = await runExternalHits(ingest, hitCount, hitBatchSize);
       printApiRun(`POST /api/v1/hits (batches of ${number(hitBatchSize)})`, 'hits', external);
       log(`  hits created ${number(external.hitsCreated)} of ${number(hitCount)} sent`);
     }

@@ -27,7 +27,7 @@ export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonl
   if (inputs.length === 0) return;
   const at = new Date();
   const events = inputs.map((input) => {
-    const fields: Omit<ChainedFields, 'seq'> = {
+    const fields: Omit<ChainedFields, 'seq'> = jsonbSafe({
       at,
       actorType: caller.actorType,
       actorId: caller.actorId,
@@ -44,10 +44,25 @@ export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonl
       ip: caller.ip,
       userAgent: caller.userAgent,
       details: input.details ?? null,
-    };
+    });
     return { ...fields, contentHash: contentHash(fields) };
   });
   await tx.$queryRaw`SELECT append_access_events(${JSON.stringify(events)}::jsonb)`;
+}
+
+/**
+ * The event as PostgreSQL's jsonb can hold it: U+0000 and lone surrogates (which it cannot) as
+ * U+FFFD, before the content is digested. A refusal records what was sent — a raw route
+ * parameter, a path — and a request that carried one must still leave its event rather than
+ * fail with a 500.
+ */
+function jsonbSafe<T>(value: T): T {
+  if (typeof value === 'string') return value.toWellFormed().replaceAll('\u0000', '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(jsonbSafe) as T;
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [jsonbSafe(key), jsonbSafe(child)])) as T;
+  }
+  return value;
 }
 
 export async function recordAccessEvent(tx: Tx, caller: Caller, input: AccessEventInput): Promise<void> {

@@ -9,6 +9,7 @@ import { getCaller, getSessionState } from '@/server/auth/session';
 import { db } from '@/server/db';
 import { NotFoundError, PayloadTooLargeError, ValidationError, type InputIssue } from '@/server/errors';
 import { env } from '@/lib/env';
+import { unstorableTextPath } from '@/lib/storable-values';
 import { refuseCrossSite } from './cross-site-refusal';
 import { errorResponse, json, requestContextOf } from './error-response';
 import type { RequestContext } from './log-error';
@@ -38,10 +39,14 @@ export function inputIssuesOf(error: z.ZodError): InputIssue[] {
 /** The default body limit; endpoints that take batches or files pass their own. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+const NUL_MESSAGE = 'The request holds a NUL character (U+0000), which cannot be stored. Remove it and send again.';
+const UNSTORABLE_MESSAGE = 'Holds a character that cannot be stored (U+0000, or half of a surrogate pair). Remove it and send again.';
+
 /**
  * Reads the body as text, refusing (413) one larger than maxBytes — by its declared
  * length before reading, or while streaming when it declares none — so an oversized
- * request never sits in memory whole.
+ * request never sits in memory whole; and (400) one holding U+0000, which no text
+ * column stores (lib/storable-values.ts).
  */
 export async function readText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? 0);
@@ -60,7 +65,9 @@ export async function readText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYT
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.includes('\u0000')) throw new ValidationError(NUL_MESSAGE);
+  return text;
 }
 
 /** Parses a JSON body with a schema; a bad body is a ValidationError (400) and changes nothing. */
@@ -72,6 +79,11 @@ export async function readBody<T>(request: Request, schema: z.ZodType<T>, option
   } catch {
     throw new ValidationError('The request body is not valid JSON.');
   }
+  // JSON may spell U+0000 and lone surrogates as escapes: refused wherever they are, before any of it reaches a query.
+  const unstorableAt = unstorableTextPath(body);
+  if (unstorableAt !== null) {
+    throw new ValidationError('Some fields need your attention.', { [unstorableAt.split('.')[0] || 'form']: UNSTORABLE_MESSAGE }, [{ path: unstorableAt, message: UNSTORABLE_MESSAGE }]);
+  }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ValidationError('Some fields need your attention.', fieldErrorsOf(parsed.error), inputIssuesOf(parsed.error));
   return parsed.data;
@@ -79,8 +91,9 @@ export async function readBody<T>(request: Request, schema: z.ZodType<T>, option
 
 /** Parses a route parameter; an invalid one answers 404, as for a record that does not exist. */
 export function readParam<T>(value: string, schema: z.ZodType<T>, what = 'record'): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError(`This ${what} does not exist.`);
+  // No record is named with U+0000 (no text column holds it): not found, without asking the database.
+  const parsed = value.includes('\u0000') ? null : schema.safeParse(value);
+  if (!parsed?.success) throw new NotFoundError(`This ${what} does not exist.`);
   return parsed.data;
 }
 

@@ -9,23 +9,28 @@ export interface RequestContext {
 
 const MAX_MESSAGE = 300;
 const MAX_FRAMES = 12;
+/** Where log readers break lines: JSON escapes LF, CR, VT and FF, but not NEL, LS and PS. */
+const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/;
+const FRAME = /^\s+at /;
 
 /**
  * One JSON line describing an unexpected error: the request id the user was shown, the
  * method and path, the error's name, code and the first line of its message, and the
  * stack frames (file and line, no message text). Values the error was built from — a
- * Prisma error quotes its query arguments after the first line — stay out, and JSON
- * escapes newlines, so one error is one line whatever it contains.
+ * Prisma error quotes its query arguments after the first line — stay out, and every line
+ * break is escaped (JSON's own and the Unicode separators it leaves), so one error is one
+ * line whatever it contains.
  */
 export function errorLogLine(context: RequestContext, error: unknown, extra: Record<string, string | undefined> = {}): string {
   const err = error instanceof Error ? error : new Error(typeof error === 'string' ? error : 'A non-Error value was thrown');
   const code = (err as { code?: unknown }).code;
-  const frames = (err.stack ?? '')
-    .split('\n')
-    .filter((line) => /^\s+at /.test(line))
-    .slice(0, MAX_FRAMES)
-    .map((line) => line.trim());
-  return JSON.stringify({
+  // The frames are the run of "at" lines that ends the stack: a message line that looks like
+  // one ("\n    at …") comes before other text and stays out with the rest of the message.
+  const lines = (err.stack ?? '').split('\n');
+  let first = lines.length;
+  while (first > 0 && FRAME.test(lines[first - 1] ?? '')) first -= 1;
+  const frames = lines.slice(first, first + MAX_FRAMES).map((line) => line.trim());
+  const entry = JSON.stringify({
     level: 'error',
     at: new Date().toISOString(),
     requestId: context.requestId,
@@ -35,10 +40,12 @@ export function errorLogLine(context: RequestContext, error: unknown, extra: Rec
     error: {
       name: err.name,
       ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
-      message: (err.message.split('\n')[0] ?? '').slice(0, MAX_MESSAGE),
+      message: (err.message.split(LINE_BREAK)[0] ?? '').slice(0, MAX_MESSAGE),
       stack: frames,
     },
   });
+  // Still valid JSON: these three can stand only inside its strings, where \uXXXX means the same.
+  return entry.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Writes errorLogLine to stderr: the detail the user's short message and request id point to. */

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { AccessLogBrowser } from '@/components/access-log/access-log-browser';
+import { DataBoundary } from '@/components/layout/data-boundary';
+import { AccessLogSkeleton } from '@/components/layout/page-skeletons';
 import { VerifyChainPanel } from '@/components/access-log/verify-chain-panel';
 import { Link } from '@/components/ui/app-link';
 import { PageHeader } from '@/components/ui/page-header';
-import { parseAccessLogQuery } from '@/lib/schemas/access-log';
+import { parseAccessLogQuery, type AccessLogQuery } from '@/lib/schemas/access-log';
+import type { Caller } from '@/server/auth/caller';
 import { searchAccessLog } from '@/server/access-log/search-access-log';
 import { hasPermission } from '@/server/auth/permissions';
 import { requirePagePermission } from '@/server/auth/session';
@@ -15,7 +18,6 @@ export const metadata: Metadata = { title: 'Access log' };
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePagePermission('access-log.read', '/access-log');
   const { query, ignored } = parseAccessLogQuery(await searchParams);
-  const page = await searchAccessLog(caller, query);
   const canVerify = hasPermission(caller.role, 'access-log.verify');
   return (
     <>
@@ -24,7 +26,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         description="Who did what to which person’s data, when, why and from where — newest first. Every search here is itself recorded."
       />
       <div className="space-y-6">
-        <AccessLogBrowser query={query} ignored={ignored} page={page} canExport={hasPermission(caller.role, 'access-log.export')} />
+        {/* The permission is checked above (a refusal is a 403); a skeleton shows while the data are read on a client-side navigation. */}
+        <DataBoundary fallback={<AccessLogSkeleton />} load={() => accessLogSection({ caller, query, ignored })} />
         <div className="grid gap-6 lg:grid-cols-2">
           {canVerify ? <VerifyChainPanel /> : null}
           <section aria-labelledby="reviews-heading" className="rounded-md border border-border p-4 print:hidden">
@@ -55,4 +58,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       </div>
     </>
   );
+}
+
+async function accessLogSection({ caller, query, ignored }: { caller: Caller; query: AccessLogQuery; ignored: { key: string; message: string }[] }) {
+  const page = await searchAccessLog(caller, query);
+  return <AccessLogBrowser query={query} ignored={ignored} page={page} canExport={hasPermission(caller.role, 'access-log.export')} />;
 }

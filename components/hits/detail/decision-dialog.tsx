@@ -10,6 +10,7 @@ import { CLEAR_REASONS, hitDecisionSchema, type ClearReason } from '@/lib/schema
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { RadioGroupField } from './radio-group-field';
 import { useDecideHit } from './use-hit-actions';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export type DecisionKind = 'clear' | 'confirm';
 export interface DecisionRequest {
@@ -115,6 +116,10 @@ function DecisionForm({ hitId, version, kind, onDecided }: { hitId: string; vers
     kind === 'confirm' ? 'Required: at least 10 characters on why this is a true match.' : 'Optional; with “Other”, at least 10 characters.';
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
+      <ErrorSummary
+        errors={errors}
+        fields={[...(kind === 'clear' ? [{ key: 'reason', id: `${id}-reason`, label: 'Reason' }] : []), { key: 'note', id: `${id}-note`, label: 'Note' }]}
+      />
       {kind === 'clear' ? (
         <RadioGroupField id={`${id}-reason`} legend="Reason" options={CLEAR_REASONS} value={reason} onChange={setReason} error={errors.reason} />
       ) : null}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { WatchlistEntryView } from '@/lib/schemas/hit-detail';
 import { formatEntryDateOfBirth } from './detail-format';
-import { LocalTime } from './local-time';
+import { LocalTime } from '@/components/ui/local-time';
 
 const TYPE_LABELS: Readonly<Record<WatchlistEntryView['type'], string>> = {
   INDIVIDUAL: 'Individual',

@@ -5,11 +5,11 @@ import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Link } from '@/components/ui/app-link';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { hitKeys } from '@/lib/queries/hits';
 import type { EscalationStatus, HitEscalationState } from '@/lib/schemas/escalation';
-import { LocalTime } from './local-time';
+import { LocalTime } from '@/components/ui/local-time';
 
 function useWithdrawEscalation(hitId: string, escalationId: string) {
   const queryClient = useQueryClient();
@@ -129,30 +129,24 @@ export function EscalationState({ hitId, escalation }: { hitId: string; escalati
           ) : null}
         </div>
       ) : null}
-      <Dialog open={confirming} onOpenChange={(open) => !withdraw.isPending && setConfirming(open)}>
-        <DialogContent
-          title="Withdraw this escalation request?"
-          description="The supervisor will no longer be asked to decide. The withdrawal is recorded with your name."
-          onCloseAutoFocus={(event) => {
-            // The withdraw button is gone once the request is withdrawn: focus the section instead.
-            if (!withdrawn.current) return;
-            withdrawn.current = false;
-            event.preventDefault();
-            headingRef.current?.focus();
-          }}
-        >
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary" disabled={withdraw.isPending}>
-                Keep the request
-              </Button>
-            </DialogClose>
-            <Button type="button" disabled={withdraw.isPending} onClick={confirmWithdraw}>
-              {withdraw.isPending ? 'Withdrawing…' : 'Yes, withdraw'}
-            </Button>
-          </div>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={(open) => !withdraw.isPending && setConfirming(open)}
+        title="Withdraw this escalation request?"
+        description="The supervisor will no longer be asked to decide. The withdrawal is recorded with your name."
+        confirmLabel="Yes, withdraw"
+        cancelLabel="Keep the request"
+        pendingLabel="Withdrawing…"
+        pending={withdraw.isPending}
+        onConfirm={confirmWithdraw}
+        onCloseAutoFocus={(event) => {
+          // The withdraw button is gone once the request is withdrawn: focus the section instead.
+          if (!withdrawn.current) return;
+          withdrawn.current = false;
+          event.preventDefault();
+          headingRef.current?.focus();
+        }}
+      />
     </section>
   );
 }

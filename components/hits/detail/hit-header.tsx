@@ -8,7 +8,7 @@ import { formatScore, HIT_STATUS_LABELS } from '@/lib/format';
 import { OPEN_HIT_STATUSES } from '@/lib/schemas/hit';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
 import { deadlineText } from './detail-format';
-import { LocalTime } from './local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { useAssignment } from './use-hit-actions';
 
 /** The clock the deadline counts against: the server's render time, then the browser's, every minute. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TimelineEntry } from '@/lib/schemas/hit-detail';
-import { LocalTime } from './local-time';
+import { LocalTime } from '@/components/ui/local-time';
 
 /** The hit's history, newest first. */
 export function HitTimeline({ entries, children }: { entries: TimelineEntry[]; children?: ReactNode }) {

@@ -8,6 +8,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { hitNoteSchema } from '@/lib/schemas/hit';
 import { apiErrors, focusFirstInvalid, zodFieldErrors } from '@/components/ui/form-errors';
 import { useAddNote } from './use-hit-actions';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** Adds a note to the history; the only change a decided hit still accepts. */
 export function NoteForm({ hitId }: { hitId: string }) {
@@ -41,6 +42,7 @@ export function NoteForm({ hitId }: { hitId: string }) {
   return (
     <form onSubmit={submit} noValidate className="mt-3 space-y-2">
       <h3 className="text-sm font-semibold">Add a note</h3>
+      <ErrorSummary errors={{ note: error ?? '' }} fields={[{ key: 'note', id: `${id}-note`, label: 'Note' }]} />
       <Field id={`${id}-note`} label="Note" error={error}>
         {(control) => <Textarea {...control} value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />}
       </Field>

@@ -1,4 +1,4 @@
-// A required choice as radio buttons: named by its legend, its error tied to it and announced.
+// A required choice as radio buttons: named by its legend, its error tied to it (the form's ErrorSummary announces it).
 export function RadioGroupField<T extends string>({
   id,
   legend,
@@ -16,6 +16,7 @@ export function RadioGroupField<T extends string>({
 }) {
   return (
     <fieldset
+      id={id}
       role="radiogroup"
       aria-labelledby={`${id}-legend`}
       aria-describedby={error ? `${id}-error` : undefined}
@@ -40,7 +41,7 @@ export function RadioGroupField<T extends string>({
         </label>
       ))}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-danger">
+        <p id={`${id}-error`} className="text-sm text-danger">
           {error}
         </p>
       ) : null}

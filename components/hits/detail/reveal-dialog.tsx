@@ -12,6 +12,7 @@ import type { RevealTarget } from './detail-format';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { RadioGroupField } from './radio-group-field';
 import { revealField } from './use-hit-actions';
+import { ErrorSummary } from '@/components/ui/error-summary';
 
 export interface RevealRequest {
   field: RevealableField;
@@ -110,6 +111,14 @@ function RevealForm({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
+      <ErrorSummary
+        errors={errors}
+        fields={[
+          { key: 'field', id: `${id}-field`, label: 'Field' },
+          { key: 'purpose', id: `${id}-purpose`, label: 'Purpose' },
+          { key: 'purposeNote', id: `${id}-explanation`, label: 'Explanation' },
+        ]}
+      />
       <Field id={`${id}-field`} label="Field" error={errors.field}>
         {(control) => (
           <Select {...control} value={field} onChange={(event) => setField(event.target.value as RevealableField)}>

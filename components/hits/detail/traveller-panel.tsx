@@ -1,7 +1,7 @@
 import type { RevealableField } from '@/lib/schemas/hit';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
 import { RETENTION_NOTICE } from './detail-format';
-import { LocalTime } from './local-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { TravellerFieldList, type RevealedValues } from './traveller-field-list';
 
 /** The screened traveller: API data, booking data and itinerary, masked by default. */
@@ -36,7 +36,7 @@ export function TravellerPanel({
       {hit.traveller.itinerary.length === 0 ? (
         <p className="text-sm text-muted">No legs recorded.</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Itinerary legs in travel order</caption>
             <thead className="text-xs text-muted">

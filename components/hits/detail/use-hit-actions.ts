@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
+import { toastWithUndo } from '@/components/ui/undo-toast';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { hitKeys } from '@/lib/queries/hits';
 import type { HitClaimResult, HitDecisionInput, RevealInput } from '@/lib/schemas/hit';
@@ -52,27 +53,45 @@ export function useAddNote(hitId: string) {
   });
 }
 
-/** Claim or release; the answer updates the header at once, then the detail is read again for the new permissions. */
+const OPPOSITE = { claim: 'release', release: 'claim' } as const;
+
+/**
+ * Claim or release; the answer updates the header at once, then the detail is read again for
+ * the new permissions. The toast offers Undo: the opposite request (never for a decision).
+ */
 export function useAssignment(hitId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  const options = {
     mutationFn: (action: 'claim' | 'release') => apiFetch<HitClaimResult>(`/api/v1/hits/${hitId}/${action}`, { method: 'POST' }),
-    onSuccess: (result, action) => {
-      queryClient.setQueryData<HitDetail>(hitKeys.detail(hitId), (hit) =>
-        hit
-          ? {
-              ...hit,
-              status: result.status,
-              version: result.version,
-              assignee: result.assigneeId ? { id: result.assigneeId, name: result.assigneeName ?? '' } : null,
-            }
-          : hit,
-      );
-      void queryClient.invalidateQueries({ queryKey: hitKeys.detail(hitId) });
-      void queryClient.invalidateQueries({ queryKey: hitKeys.lists() });
-      toast.success(action === 'claim' ? 'You are now reviewing this hit' : 'Hit released to the queue');
+    onError: (error: unknown) => toast.error(error instanceof ApiError ? error.message : 'The assignment could not be changed.'),
+  };
+  function show(result: HitClaimResult) {
+    queryClient.setQueryData<HitDetail>(hitKeys.detail(hitId), (hit) =>
+      hit
+        ? {
+            ...hit,
+            status: result.status,
+            version: result.version,
+            assignee: result.assigneeId ? { id: result.assigneeId, name: result.assigneeName ?? '' } : null,
+          }
+        : hit,
+    );
+    void queryClient.invalidateQueries({ queryKey: hitKeys.detail(hitId) });
+    void queryClient.invalidateQueries({ queryKey: hitKeys.lists() });
+  }
+  const undo = useMutation({
+    ...options,
+    onSuccess: (result: HitClaimResult, action: 'claim' | 'release') => {
+      show(result);
+      toast.success(action === 'release' ? 'Claim undone: the hit is back in the queue' : 'Release undone: you are reviewing this hit again');
     },
-    onError: (error) => toast.error(error instanceof ApiError ? error.message : 'The assignment could not be changed.'),
+  });
+  return useMutation({
+    ...options,
+    onSuccess: (result: HitClaimResult, action: 'claim' | 'release') => {
+      show(result);
+      toastWithUndo(action === 'claim' ? 'You are now reviewing this hit' : 'Hit released to the queue', () => undo.mutate(OPPOSITE[action]));
+    },
   });
 }
 

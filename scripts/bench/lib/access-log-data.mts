@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { canonicalJson, contentHash, linkHash } from '../../../server/access-log/chain.ts';
+import { fractionAt, timeAt, type Timeline } from './seasonality.mts';
 
 export type Log = (message: string) => void;
 
@@ -34,7 +35,11 @@ interface Event {
   requestId: string | null; ip: string | null; userAgent: string | null; details: Record<string, unknown> | null;
 }
 interface Traveller { ids: string[]; hits: string[]; sources: string[]; collected: Float64Array }
-interface Context { travellers: Traveller; users: Record<'analyst' | 'supervisor' | 'privacy' | 'all', Actor[]>; feeds: Actor[]; recipients: string[] }
+interface Context {
+  travellers: Traveller; users: Record<'analyst' | 'supervisor' | 'privacy' | 'all', Actor[]>; feeds: Actor[]; recipients: string[];
+  /** Chance of each kind of request (requestWeights). */
+  weights: number[];
+}
 
 const REVEAL = [['familyName', 'Family name'], ['dateOfBirth', 'Date of birth'], ['documentNumber', 'Document number'], ['contactEmail', 'Email'], ['paymentSummary', 'Payment']] as const;
 const REVEAL_PURPOSES = [['IDENTITY_COMPARISON', 'Compare identity with the watchlist entry'], ['DOCUMENT_CHECK', 'Check the travel document'], ['CONTACT_VERIFICATION', 'Verify contact or booking details']] as const;
@@ -53,21 +58,35 @@ function random(seed: number): () => number {
   };
 }
 
-/** Kinds of request, by share of all events, and how many events one request writes. */
+/** Kinds of request, by share of all events (the default), and how many events one request writes. */
 const KINDS = [
   { kind: 'queue', share: 0.6, size: [20, 50] }, { kind: 'detail', share: 0.12, size: [1, 1] }, { kind: 'reveal', share: 0.02, size: [1, 1] },
   { kind: 'collection', share: 0.1, size: [20, 200] }, { kind: 'combination', share: 0.08, size: [1, 5] }, { kind: 'alteration', share: 0.05, size: [1, 1] },
   { kind: 'escalation', share: 0.01, size: [1, 1] }, { kind: 'disclosure', share: 0.003, size: [1, 1] }, { kind: 'search', share: 0.003, size: [1, 1] },
   { kind: 'login', share: 0.01, size: [1, 1] }, { kind: 'failed', share: 0.001, size: [1, 1] }, { kind: 'denied', share: 0.002, size: [1, 1] },
 ] as const;
-type Kind = (typeof KINDS)[number]['kind'];
-const WEIGHTS = KINDS.map((k) => k.share / ((k.size[0] + k.size[1]) / 2));
-const TOTAL_WEIGHT = WEIGHTS.reduce((a, b) => a + b, 0);
+export type Kind = (typeof KINDS)[number]['kind'];
+
+export interface ScaleEventsOptions {
+  /** When the events happen (seasonality.mts); default: evenly over five years up to now. */
+  timeline?: Timeline;
+  /** Shares of all events by kind that differ from the defaults (e.g. { reveal: 0.03 }); the others keep theirs. */
+  shares?: Partial<Record<Kind, number>>;
+  /** Called as rows are sent with the events the log will hold (committed every 500,000). */
+  onProgress?: (events: number, target: number) => void;
+}
+
+/** Per kind, the chance that a request is of that kind, so that events come in the given shares. */
+function requestWeights(shares: Partial<Record<Kind, number>> = {}): number[] {
+  const weights = KINDS.map((k) => (shares[k.kind] ?? k.share) / ((k.size[0] + k.size[1]) / 2));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / total);
+}
 
 /** One request's events, all at `at` with one requestId. */
 function request(ctx: Context, rnd: () => number, at: Date, requestId: string, max: number): Event[] {
-  let r = rnd() * TOTAL_WEIGHT;
-  const index = WEIGHTS.findIndex((w) => (r -= w) < 0);
+  let r = rnd();
+  const index = ctx.weights.findIndex((w) => (r -= w) < 0);
   const spec = KINDS[index < 0 ? 0 : index] ?? KINDS[0];
   const kind: Kind = spec.kind;
   const size = Math.min(max, spec.size[0] + Math.floor(rnd() * (spec.size[1] - spec.size[0] + 1)));
@@ -132,7 +151,7 @@ function lowerBound(sorted: Float64Array, value: number): number {
   return lo;
 }
 
-async function loadContext(client: pg.Client): Promise<Context> {
+async function loadContext(client: pg.Client, weights: number[]): Promise<Context> {
   const users = (await client.query<{ id: string; email: string; role: string }>(`SELECT id, email, role FROM "User" WHERE active ORDER BY email`)).rows;
   const actor = (u: { id: string; email: string; role: string }, k: number): Actor =>
     ({ actorType: 'USER', actorId: u.id, actorLabel: u.email, role: u.role, ip: `10.20.0.${10 + k}`, userAgent: AGENTS[k % AGENTS.length] as string });
@@ -156,7 +175,7 @@ async function loadContext(client: pg.Client): Promise<Context> {
   });
   const recipients = (await client.query<{ name: string }>('SELECT name FROM "RecipientAuthority" ORDER BY name')).rows.map((r) => r.name);
   const feeds: Actor[] = ['carrier-feed-lh', 'api-pnr-gateway'].map((label) => ({ actorType: 'TOKEN', actorId: null, actorLabel: label, role: null, ip: '10.30.0.5', userAgent: 'proportio-ingest/1.0' }));
-  return { ...ctx, travellers, feeds, recipients: recipients.length > 0 ? recipients : ['Federal Criminal Police Office'] };
+  return { ...ctx, travellers, feeds, recipients: recipients.length > 0 ? recipients : ['Federal Criminal Police Office'], weights };
 }
 
 // contentHash() of chain.ts, without its generic key sorting: the keys in canonical order once,
@@ -174,7 +193,7 @@ function fastContentHash(event: Event): string {
   return createHash('sha256').update(`${text}}`).digest('hex');
 }
 
-// Secondary indexes of "AccessEvent" (migration 20261125000000_init). A load that at least doubles
+// Secondary indexes of "AccessEvent" (migration 20261125000000_init and the reveal index). A load that at least doubles
 // the log drops them and builds them afterwards (sorted, in parallel): far faster than 40 million
 // random insertions into the hash index. Only when the table has exactly these, so a changed schema
 // is never "repaired"; any run first recreates one an interrupted run left missing.
@@ -184,6 +203,8 @@ const INDEXES: Readonly<Record<string, string>> = {
   AccessEvent_actorId_at_idx: 'CREATE INDEX IF NOT EXISTS "AccessEvent_actorId_at_idx" ON "AccessEvent"("actorId", "at")',
   AccessEvent_at_idx: 'CREATE INDEX IF NOT EXISTS "AccessEvent_at_idx" ON "AccessEvent"("at")',
   AccessEvent_operation_at_idx: 'CREATE INDEX IF NOT EXISTS "AccessEvent_operation_at_idx" ON "AccessEvent"("operation", "at")',
+  // Migration 20261126120000_metrics_reveal_index.
+  AccessEvent_reveal_at_idx: `CREATE INDEX IF NOT EXISTS "AccessEvent_reveal_at_idx" ON "AccessEvent"("at", "resourceId") WHERE (("resourceType" = 'hit'::text) AND (operation = 'CONSULTATION'::"AccessOperation") AND ((details ->> 'view'::text) = 'reveal'::text))`,
 };
 
 async function buildIndexes(client: pg.Client, log: Log): Promise<void> {
@@ -228,7 +249,7 @@ SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::"ActorType"[], $4::uui
   $18::text[], $19::text[])`;
 
 /** Adds chained events until the log holds `target` (counted by the head's lastSeq). */
-export async function ensureScaleEvents(databaseUrl: string, target: number, log: Log = console.log): Promise<ScaleEventsResult> {
+export async function ensureScaleEvents(databaseUrl: string, target: number, log: Log = console.log, options: ScaleEventsOptions = {}): Promise<ScaleEventsResult> {
   const started = performance.now();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -243,13 +264,17 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
       return result;
     }
     await checkHead(client, headRow, log);
-    const ctx = await loadContext(client);
+    const { timeline, onProgress } = options;
+    const ctx = await loadContext(client, requestWeights(options.shares));
     // A top-up continues after the last generated event (newest first along the primary key).
     const last = (await client.query<{ at: Date }>(`SELECT at FROM "AccessEvent" WHERE "requestId" LIKE 'scale-%' ORDER BY seq DESC LIMIT 1`)).rows[0];
-    const now = Date.now();
-    const from = Math.max(last ? last.at.getTime() + 1 : 0, now - SPAN_MS);
+    const now = timeline?.endMs ?? Date.now();
+    const from = Math.max(last ? last.at.getTime() + 1 : 0, timeline?.startMs ?? now - SPAN_MS);
     const count = target - before;
     const step = (now - from) / count;
+    // With a timeline, event i sits at its share of the traffic from `from` to now, so busy days get more.
+    const fromFraction = timeline ? fractionAt(timeline, from) : 0;
+    const atOf = (i: number): number => (timeline ? Math.max(from, Math.floor(timeAt(timeline, fromFraction + (i / count) * (1 - fromFraction)))) : Math.floor(from + i * step));
     log(`access-log-data: ${before.toLocaleString('en')} events; adding ${count.toLocaleString('en')} from ${new Date(from).toISOString()} to now (${ctx.travellers.ids.length.toLocaleString('en')} hits to refer to)`);
     await client.query(`SET synchronous_commit = off`);
     const dropped = count >= Math.max(1_000_000, before) && (await dropIndexesForLoad(client, log));
@@ -260,7 +285,7 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
     let pendingRequest: Event[] = [];
     const nextEvent = (i: number): Event => {
       if (pendingRequest.length === 0) {
-        const at = new Date(Math.floor(from + i * step));
+        const at = new Date(atOf(i));
         pendingRequest = request(ctx, rnd, at, `scale-${seq + 1n}`, count - i).reverse();
       }
       return pendingRequest.pop() as Event;
@@ -304,6 +329,7 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
         await wait();
         inFlight = client.query(INSERT, cols);
         done += n;
+        onProgress?.(before + done, target);
       }
       await wait();
       await client.query(`UPDATE "AccessLogHead" SET "lastSeq" = $1, hash = $2 WHERE id = 1`, [seq.toString(), prevHash]);
@@ -312,6 +338,7 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
       const seconds = (performance.now() - txStarted) / 1000;
       const overall = result.added / ((performance.now() - started) / 1000);
       log(`access-log-data: ${(before + done).toLocaleString('en')} / ${target.toLocaleString('en')} events (${Math.round((done - txFirst) / seconds).toLocaleString('en')}/s now, ${Math.round(overall).toLocaleString('en')}/s overall; ${Math.round((100 * waitedMs) / 1000 / seconds)} % of the time waiting for PostgreSQL)`);
+      onProgress?.(before + done, target);
     }
     result.insertSeconds = (performance.now() - insertStarted) / 1000;
     const indexStarted = performance.now();

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { contentHash } from '../../../server/access-log/chain.ts';
 import type { Operation } from './queue-ops.mts';
+import type { HttpSession } from './session.mts';
 
 const PAGE = 100;
 const T = '"public"."AccessEvent"';
@@ -16,7 +17,8 @@ const select = (where: string) => `SELECT ${COLUMNS} FROM ${T}${where ? ` WHERE 
 const SQL = {
   firstPage: select(''),
   byTraveller: select(`(${T}."travellerId" IN ($1))`),
-  byActor: select(`((${T}."actorId" IN ($1) OR ${T}."actorLabel" = $2) AND ${T}."at" >= $3 AND ${T}."at" <= $4)`),
+  // As access-event-view.ts resolves a user: by id alone (an OR with the label would keep the planner off the index).
+  byActor: select(`(${T}."actorId" IN ($1) AND ${T}."at" >= $2 AND ${T}."at" <= $3)`),
 };
 
 export interface AccessLogFixture {
@@ -76,7 +78,7 @@ export function searchOperations(fixture: AccessLogFixture): Operation[] {
         const { from, to } = window(i);
         if (items(body).some((item) => Date.parse(item.at) < from.getTime() || Date.parse(item.at) > to.getTime())) throw new Error('an item is outside the range');
       },
-      sql: (pool, i) => rows(pool, SQL.byActor, [fixture.actor.id, fixture.actor.email, window(i).from, window(i).to]),
+      sql: (pool, i) => rows(pool, SQL.byActor, [fixture.actor.id, window(i).from, window(i).to]),
     },
   ];
 }
@@ -109,5 +111,83 @@ export function recordingOperations(fixture: AccessLogFixture): { without: (pool
       };
       return client.query('SELECT append_access_events($1::jsonb)', [JSON.stringify([{ ...fields, contentHash: contentHash(fields) }])]);
     }),
+  };
+}
+
+/**
+ * The per-person report (a data subject's access request): the page /access-log/person/<id>
+ * as the privacy officer opens it (server/access-log/get-person-report.ts: the traveller, their
+ * newest 501 events, the count per operation, and one event recording the report), beside
+ * its three SELECTs.
+ */
+export function personReportOperation(session: HttpSession, fixture: AccessLogFixture): { name: string; api: (i: number) => Promise<void>; sql: (pool: pg.Pool, i: number) => Promise<void> } {
+  const traveller = (i: number) => fixture.travellerIds[i % fixture.travellerIds.length] as string;
+  return {
+    name: 'access log: per-person report',
+    api: async (i) => {
+      const response = await fetch(`${session.baseUrl}/access-log/person/${traveller(i)}`, { headers: { cookie: session.cookie } });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`/access-log/person answered ${response.status}: ${text.slice(0, 200)}`);
+    },
+    sql: async (pool, i) => {
+      const client = await pool.connect();
+      try {
+        await client.query(`SELECT "givenNames", "familyName", "bookingReference", "flightNumber", "flightDate", "collectedAt", "maskedAt" FROM "Traveller" WHERE id = $1`, [traveller(i)]);
+        const events = await client.query(select(`${T}."travellerId" = $1`).replace(`LIMIT ${PAGE + 1}`, 'LIMIT 501'), [traveller(i)]);
+        if (events.rowCount === 0) throw new Error('the person has no events');
+        await client.query(`SELECT operation, count(*) FROM ${T} WHERE "travellerId" = $1 GROUP BY operation ORDER BY operation`, [traveller(i)]);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+export interface ExportWindow {
+  from: Date;
+  to: Date;
+  /** Events with `at` in [from, to]. */
+  events: number;
+}
+
+/** A window of `size` generated events in the middle of the log (their `at` rises with seq). */
+export async function exportWindow(pool: pg.Pool, size: number): Promise<ExportWindow> {
+  const head = Number((await pool.query<{ n: string }>(`SELECT "lastSeq"::text AS n FROM "AccessLogHead" WHERE id = 1`)).rows[0]?.n ?? 0);
+  const last = Math.max(size, Math.floor(head / 2));
+  const ends = await pool.query<{ seq: string; at: Date }>(`SELECT seq::text, at FROM ${T} WHERE seq IN ($1, $2) ORDER BY seq`, [last - size + 1, last]);
+  const [first, end] = ends.rows;
+  if (!first || !end) throw new Error(`the access log has fewer than ${size.toLocaleString('en')} events`);
+  const events = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${T} WHERE at >= $1 AND at <= $2`, [first.at, end.at])).rows[0]?.n ?? 0);
+  return { from: first.at, to: end.at, events };
+}
+
+/**
+ * Exporting the window as CSV (server/access-log/export-access-log.ts: the export recorded,
+ * then the events newest first in keyset batches of 2,000, streamed) beside the same batches
+ * of the bare SELECT. Each answers the number of events it read.
+ */
+export function exportOperation(session: HttpSession, window: ExportWindow): { name: string; api: () => Promise<number>; sql: (pool: pg.Pool) => Promise<number> } {
+  const where = `${T}."at" >= $1 AND ${T}."at" <= $2`;
+  return {
+    name: `access log: export ${window.events.toLocaleString('en')} events (CSV)`,
+    api: async () => {
+      const response = await fetch(`${session.baseUrl}/api/v1/access-log/export?format=csv&from=${window.from.toISOString()}&to=${window.to.toISOString()}`, { headers: { cookie: session.cookie } });
+      if (response.status !== 200 || !response.body) throw new Error(`/api/v1/access-log/export answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+      let lines = 0;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines += 1;
+      return lines - 1;
+    },
+    sql: async (pool) => {
+      let cursor: string | null = null;
+      let total = 0;
+      for (;;) {
+        const batch: pg.QueryResult<{ seq: string }> = cursor === null
+          ? await pool.query<{ seq: string }>(`${select(where).replace(`LIMIT ${PAGE + 1}`, 'LIMIT 2000')}`, [window.from, window.to])
+          : await pool.query<{ seq: string }>(`${select(`${where} AND ${T}."seq" < $3`).replace(`LIMIT ${PAGE + 1}`, 'LIMIT 2000')}`, [window.from, window.to, cursor]);
+        total += batch.rows.length;
+        if (batch.rows.length < 2000) return total;
+        cursor = String(batch.rows[batch.rows.length - 1]?.seq);
+      }
+    },
   };
 }

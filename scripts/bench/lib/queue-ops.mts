@@ -120,17 +120,22 @@ export function queueOperations(fixture: QueueFixture): Operation[] {
       sql: async (pool, i) => {
         const client = await pool.connect();
         try {
-          const hit = await client.query<{ travellerId: string }>(SQL.detail, [hitId(i)]);
-          const travellerId = hit.rows[0]?.travellerId;
-          if (!travellerId) throw new Error('no such hit');
-          await client.query(SQL.events, [hitId(i)]);
-          await client.query(SQL.views, [travellerId, hitId(i)]);
+          await readHitDetailSql(client, hitId(i));
         } finally {
           client.release();
         }
       },
     },
   ];
+}
+
+/** The SELECTs of the hit detail (get-hit.ts, hit-timeline.ts): the hit with its traveller and entry, its history, its views. */
+export async function readHitDetailSql(client: pg.PoolClient, hitId: string): Promise<void> {
+  const hit = await client.query<{ travellerId: string }>(SQL.detail, [hitId]);
+  const travellerId = hit.rows[0]?.travellerId;
+  if (!travellerId) throw new Error('no such hit');
+  await client.query(SQL.events, [hitId]);
+  await client.query(SQL.views, [travellerId, hitId]);
 }
 
 /** One API request as the session's user; rejects on anything but 200 with the expected body. */

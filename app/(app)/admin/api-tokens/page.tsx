@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { AdminBreadcrumb } from '@/components/admin/admin-breadcrumb';
 import { ApiTokenList } from '@/components/admin/api-token-list';
+import { DataBoundary } from '@/components/layout/data-boundary';
+import { AdminListSkeleton } from '@/components/layout/page-skeletons';
 import { Link } from '@/components/ui/app-link';
 import { PageHeader } from '@/components/ui/page-header';
 import { listApiTokens } from '@/server/api-tokens/manage-api-tokens';
+import type { Caller } from '@/server/auth/caller';
 import { requirePagePermission } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'API tokens' };
@@ -17,8 +20,6 @@ function requestTime(): number {
 // The tokens a unit's systems use to feed Proportio (issue 7); the first read hydrates the client's query.
 export default async function ApiTokensPage() {
   const caller = await requirePagePermission('api-tokens.manage', '/admin/api-tokens');
-  const renderedAt = requestTime();
-  const items = await listApiTokens(caller);
   return (
     <>
       <AdminBreadcrumb current="API tokens" />
@@ -35,7 +36,14 @@ export default async function ApiTokensPage() {
           </>
         }
       />
-      <ApiTokenList initialItems={items} renderedAt={renderedAt} />
+      {/* The permission is checked above (a refusal is a 403); a skeleton shows while the data are read on a client-side navigation. */}
+      <DataBoundary fallback={<AdminListSkeleton label="Loading the API tokens…" />} load={() => apiTokenListSection({ caller })} />
     </>
   );
+}
+
+async function apiTokenListSection({ caller }: { caller: Caller }) {
+  const renderedAt = requestTime();
+  const items = await listApiTokens(caller);
+  return <ApiTokenList initialItems={items} renderedAt={renderedAt} />;
 }

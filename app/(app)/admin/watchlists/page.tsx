@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { AdminBreadcrumb } from '@/components/admin/admin-breadcrumb';
 import { WatchlistSourceList } from '@/components/admin/watchlist-source-list';
+import { DataBoundary } from '@/components/layout/data-boundary';
+import { AdminListSkeleton } from '@/components/layout/page-skeletons';
 import { PageHeader } from '@/components/ui/page-header';
+import type { Caller } from '@/server/auth/caller';
 import { requirePagePermission } from '@/server/auth/session';
 import { listWatchlistSources } from '@/server/ingest/watchlists/list-sources';
 
@@ -16,8 +19,6 @@ function requestTime(): number {
 // The watchlists' size and freshness, and the OFAC sdn.csv import; the first read hydrates the client's query.
 export default async function WatchlistsPage() {
   const caller = await requirePagePermission('watchlists.manage', '/admin/watchlists');
-  const renderedAt = requestTime();
-  const items = await listWatchlistSources(caller);
   return (
     <>
       <AdminBreadcrumb current="Watchlists" />
@@ -25,7 +26,14 @@ export default async function WatchlistsPage() {
         title="Watchlists"
         description="The lists travellers are screened against. Systems also send entries through the API; an import here is recorded in the access log like theirs."
       />
-      <WatchlistSourceList initialItems={items} renderedAt={renderedAt} />
+      {/* The permission is checked above (a refusal is a 403); a skeleton shows while the data are read on a client-side navigation. */}
+      <DataBoundary fallback={<AdminListSkeleton label="Loading the watchlists…" />} load={() => watchlistSourceSection({ caller })} />
     </>
   );
+}
+
+async function watchlistSourceSection({ caller }: { caller: Caller }) {
+  const renderedAt = requestTime();
+  const items = await listWatchlistSources(caller);
+  return <WatchlistSourceList initialItems={items} renderedAt={renderedAt} />;
 }

@@ -18,7 +18,10 @@ export function formatUtc(date: Date, dateOnly = false): string {
   return dateOnly ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** A timestamp in the reader's local time, with UTC in the title (and before hydration). */
+/**
+ * The one way the app shows a date or time: in the reader's time zone, with UTC on hover
+ * (the title) and in `dateTime`; before hydration (and without script) it reads in UTC.
+ */
 export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: boolean }) {
   const inBrowser = useInBrowser();
   const date = new Date(iso);

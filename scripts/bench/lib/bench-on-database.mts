@@ -1,0 +1,193 @@
+// The part of `npm run bench` (run-all.mts) measured on the database itself, as it is: the
+// queue and the hit detail, reveal, decision and escalation approval, the access-log
+// searches, the per-person report and an export, the metrics for a year, recording an access
+// event and verifying the chain. What it writes is what the app writes when used so: access
+// events, and the hits and escalation requests the write operations consume (submitted
+// through the API, `load-…` travellers), all decided by the end.
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../../generated/prisma/client.ts';
+import { DEMO_USERS } from '../../../prisma/demo-users.ts';
+import { chainAccessEvents } from '../../../server/access-log/chainer.ts';
+import { exportOperation, exportWindow, loadAccessLogFixture, personReportOperation, recordingOperations, searchOperations } from './access-log-ops.mts';
+import type { AppServer } from './app-server.mts';
+import { latencyRow, latency, type BenchRow } from './bench-table.mts';
+import { closeSubmitter, openSubmitter, submitHits } from './decision-pool.mts';
+import { approvalOperation, decisionOperation, requestEscalations, revealableHits, revealOperation, type Actor } from './hit-work-ops.mts';
+import { runLoad, type LoadResult } from './load.mts';
+import { captureMetricsStatements, sendStatements } from './metrics-capture.mts';
+import { lastYear, metricsViaApi } from './metrics-ops.mts';
+import { loadFixture, queueOperations, request } from './queue-ops.mts';
+import { signIn, type HttpSession } from './session.mts';
+import { measureVerification, type Verification } from './verify-speed.mts';
+
+export interface Timing {
+  durationMs: number;
+  warmupMs: number;
+  /** Requests of each consuming write (decision, approval), after `writeWarmup` unmeasured ones. */
+  writeRequests: number;
+  writeWarmup: number;
+  /** Stop verification after this long (0: the whole log). */
+  verifyLimitMs: number;
+}
+
+export const CLIENTS = { queue: 16, hitWork: 16, accessLog: 8, metrics: 4 } as const;
+const TARGET_MS = { queue: 50, accessLog: 100, metrics: 200, recordAdded: 2 } as const;
+
+export interface OnDatabase {
+  rows: BenchRow[];
+  verification: Verification | null;
+  exportWindow: { from: string; to: string; events: number } | null;
+  metricsCheck: { period: string; apiHits: number; directHits: number; apiScreened: number; directScreened: number } | null;
+}
+
+async function closedLoop(op: (client: number, i: number) => Promise<void>, clients: number, timing: Timing): Promise<LoadResult> {
+  if (timing.warmupMs > 0) await runLoad(op, { clients, durationMs: timing.warmupMs });
+  return runLoad(op, { clients, durationMs: timing.durationMs });
+}
+
+/** A fixed number of requests, each with an index of its own past the warm-up's (pools hand out one item per index). */
+async function fixedLoop(op: (i: number) => Promise<void>, clients: number, timing: Timing): Promise<LoadResult> {
+  if (timing.writeWarmup > 0) await runLoad((_, i) => op(i), { clients, requests: timing.writeWarmup });
+  return runLoad((_, i) => op(timing.writeWarmup + i), { clients, requests: timing.writeRequests, durationMs: timing.durationMs * 6 });
+}
+
+async function actor(pool: pg.Pool, email: string): Promise<Actor> {
+  const row = (await pool.query<Actor>(`SELECT id, email, role::text AS role FROM "User" WHERE email = $1`, [email])).rows[0];
+  if (!row) throw new Error(`no user ${email}: is the database seeded?`);
+  return row;
+}
+
+function demo(key: (typeof DEMO_USERS)[number]['key']) {
+  const user = DEMO_USERS.find((u) => u.key === key);
+  if (!user) throw new Error(`prisma/demo-users.ts has no ${key}`);
+  return user;
+}
+
+export async function measureOnDatabase(url: string, app: AppServer, timing: Timing, log: (message: string) => void): Promise<OnDatabase> {
+  const rows: BenchRow[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: CLIENTS.queue * 2 });
+  pool.on('error', (error) => log(`pool: ${error.message}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const result: OnDatabase = { rows, verification: null, exportWindow: null, metricsCheck: null };
+  try {
+    const sessions: Record<string, HttpSession> = {};
+    for (const key of ['analyst', 'supervisor', 'privacy', 'admin'] as const) sessions[key] = await signIn(app.url, demo(key).email, demo(key).password);
+    const [analyst, supervisor] = [await actor(pool, demo('analyst').email), await actor(pool, demo('supervisor').email)];
+    log('signed in as the demo analyst, supervisor, privacy officer and administrator');
+
+    // Queue and hit detail, as the analyst.
+    const queue = await loadFixture(pool, 5000).catch((error: Error) => {
+      log(`queue: not measured: ${error.message}`);
+      return null;
+    });
+    if (queue) {
+      for (const operation of queueOperations(queue)) {
+        log(`measuring ${operation.name} (${CLIENTS.queue} clients)`);
+        const api = await closedLoop((_, i) => request(sessions.analyst as HttpSession, operation, i), CLIENTS.queue, timing);
+        const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.queue, timing);
+        rows.push(latencyRow(operation.name, CLIENTS.queue, api, sql, TARGET_MS.queue));
+      }
+    }
+
+    // Reveal, decision, escalation approval: through the API and as the same transaction in SQL.
+    const revealHits = await revealableHits(pool, 2000);
+    const perSide = timing.writeWarmup + timing.writeRequests;
+    log(`submitting ${(4 * perSide).toLocaleString('en')} hits and requesting ${(2 * perSide).toLocaleString('en')} escalations for the write operations`);
+    const submitter = await openSubmitter(sessions.admin as HttpSession, sessions.analyst as HttpSession, revealHits[0] as string);
+    try {
+      const fresh = await submitHits(submitter, 4 * perSide);
+      const recipient = (await pool.query<{ id: string }>(`SELECT id FROM "RecipientAuthority" WHERE active ORDER BY name LIMIT 1`)).rows[0]?.id;
+      if (!recipient) throw new Error('no recipient authority: is the database seeded?');
+      const escalations = await requestEscalations(sessions.analyst as HttpSession, fresh.slice(2 * perSide), recipient);
+      const writes = [
+        revealOperation(sessions.analyst as HttpSession, pool, analyst, revealHits),
+        decisionOperation(sessions.analyst as HttpSession, pool, analyst, fresh.slice(0, perSide), fresh.slice(perSide, 2 * perSide)),
+        approvalOperation(sessions.supervisor as HttpSession, pool, supervisor, escalations.slice(0, perSide), escalations.slice(perSide)),
+      ];
+      for (const operation of writes) {
+        log(`measuring ${operation.name} (${CLIENTS.hitWork} clients, ${timing.writeRequests} requests each way)`);
+        const api = await fixedLoop(operation.api, CLIENTS.hitWork, timing);
+        const sql = await fixedLoop(operation.sql, CLIENTS.hitWork, timing);
+        rows.push(latencyRow(operation.name, CLIENTS.hitWork, api, sql, null));
+      }
+    } finally {
+      await closeSubmitter(sessions.admin as HttpSession, submitter).catch(() => {});
+    }
+
+    // The access log, as the privacy officer.
+    const fixture = await loadAccessLogFixture(pool, demo('analyst').email, 1000);
+    for (const operation of searchOperations(fixture).filter((op) => op.name !== 'access log: first page')) {
+      log(`measuring ${operation.name} (${CLIENTS.accessLog} clients)`);
+      const api = await closedLoop((_, i) => request(sessions.privacy as HttpSession, operation, i), CLIENTS.accessLog, timing);
+      const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.accessLog, timing);
+      rows.push(latencyRow(operation.name, CLIENTS.accessLog, api, sql, TARGET_MS.accessLog));
+    }
+    const report = personReportOperation(sessions.privacy as HttpSession, fixture);
+    log(`measuring ${report.name} (${CLIENTS.accessLog} clients)`);
+    rows.push(latencyRow(report.name, CLIENTS.accessLog,
+      await closedLoop((_, i) => report.api(i), CLIENTS.accessLog, timing), await closedLoop((_, i) => report.sql(pool, i), CLIENTS.accessLog, timing), TARGET_MS.accessLog));
+    const window = await exportWindow(pool, 100_000);
+    result.exportWindow = { from: window.from.toISOString(), to: window.to.toISOString(), events: window.events };
+    const exporting = exportOperation(sessions.privacy as HttpSession, window);
+    log(`measuring ${exporting.name} (1 client, 3 runs each way)`);
+    let exported = 0;
+    const api = await runLoad(async () => void (exported = await exporting.api()), { clients: 1, requests: 3 });
+    let read = 0;
+    const sql = await runLoad(async () => void (read = await exporting.sql(pool)), { clients: 1, requests: 3 });
+    const exportRow = latencyRow(exporting.name, 1, api, sql, null, `${exported.toLocaleString('en')} rows exported, ${read.toLocaleString('en')} read by the bare SELECTs`);
+    exportRow.rate = { unit: 'events/s', api: (exported * 1000) / api.p50, sql: (read * 1000) / sql.p50 };
+    rows.push(exportRow);
+
+    // Metrics for a year, as the supervisor; first the figures against a direct count.
+    const period = lastYear('week');
+    const totals = await metricsViaApi(sessions.supervisor as HttpSession, period);
+    const direct = (await pool.query<{ hits: string; screened: string }>(`
+      SELECT (SELECT count(*) FROM "Hit" WHERE "createdAt" >= $1 AND "createdAt" < $2)::text AS hits,
+        (SELECT coalesce(sum(n), 0) FROM (SELECT day, coalesce(max(n) FILTER (WHERE s IS NOT NULL), 0) + coalesce(sum(n) FILTER (WHERE s IS NULL), 0) AS n
+           FROM (SELECT day, "sourceId" AS s, sum("travellersScreened") AS n FROM "ScreeningBatch"
+                 WHERE day >= $3::date AND day <= $4::date AND status = 'COMPLETED' GROUP BY 1, 2) p GROUP BY day) d)::text AS screened`,
+    [period.start, period.end, period.from, period.to])).rows[0];
+    result.metricsCheck = { period: `${period.from}..${period.to}`, apiHits: totals.hits, directHits: Number(direct?.hits), apiScreened: totals.screened, directScreened: Number(direct?.screened) };
+    const agree = totals.hits === Number(direct?.hits) && totals.screened === Number(direct?.screened);
+    log(`metrics: ${period.from}..${period.to}: the API shows ${totals.hits.toLocaleString('en')} hits and ${totals.screened.toLocaleString('en')} travellers screened; `
+      + `a direct count ${Number(direct?.hits).toLocaleString('en')} and ${Number(direct?.screened).toLocaleString('en')} (${agree ? 'the same' : 'DIFFERENT'})`);
+    const statements = await captureMetricsStatements(url, period);
+    log(`measuring metrics for a year (${CLIENTS.metrics} clients; beside: the ${statements.length} statements of the API's round)`);
+    rows.push(latencyRow('metrics: a year by week', CLIENTS.metrics,
+      await closedLoop(async () => void (await metricsViaApi(sessions.supervisor as HttpSession, period)), CLIENTS.metrics, timing),
+      await closedLoop(() => sendStatements(pool, statements), CLIENTS.metrics, timing), TARGET_MS.metrics,
+      `beside: the ${statements.length} statements the API sends for it (captured from Prisma's query log), all at once; `
+        + `figures ${agree ? 'equal' : 'NOT equal'} to a direct count of the rows`));
+
+    // Recording an access event: the same short transaction with and without one.
+    const recording = recordingOperations(fixture);
+    for (const clients of [1, CLIENTS.accessLog]) {
+      log(`measuring the cost of recording an access event (${clients} client${clients > 1 ? 's' : ''})`);
+      const without = await closedLoop(() => recording.without(pool), clients, timing);
+      const withEvent = await closedLoop((_, i) => recording.with(pool, i), clients, timing);
+      const added = withEvent.p95 - without.p95;
+      rows.push({
+        operation: 'record an access event (in a transaction)', clients, api: latency(withEvent), sql: latency(without), rate: null, ratio: null,
+        target: `added p95 ≤ ${TARGET_MS.recordAdded} ms`, met: withEvent.errors === 0 && without.errors === 0 && added <= TARGET_MS.recordAdded,
+        note: `added p95 ${added.toFixed(2)} ms (the transaction with the event beside the same transaction without it)`,
+      });
+    }
+
+    // Verification speed, once the events the operations wrote are linked.
+    await app.stop();
+    await chainAccessEvents(prisma);
+    log(timing.verifyLimitMs > 0 ? `verify: walking the chain for at most ${timing.verifyLimitMs / 1000} s` : 'verify: walking the whole chain');
+    const verification = await measureVerification(prisma, timing.verifyLimitMs, log);
+    result.verification = verification;
+    rows.push({
+      operation: `verify the access log (${verification.whole ? 'whole log' : 'time-limited'}: ${verification.events.toLocaleString('en')} events)`,
+      clients: 1, api: null, sql: null, rate: { unit: 'events/s', api: verification.eventsPerSecond, sql: null }, ratio: null, target: '', met: null,
+      note: verification.intact === null ? 'stopped at the time limit (intact so far)' : verification.intact ? 'intact' : 'BROKEN',
+    });
+    return result;
+  } finally {
+    await prisma.$disconnect().catch(() => {});
+    await pool.end().catch(() => {});
+  }
+}

@@ -1,0 +1,91 @@
+// The metrics benchmark's operations (metrics.mts and run-all.mts): the metrics page's data
+// for a period through the API, and beside it the rollup SELECTs server/metrics sends for it
+// (funnel.ts, false-positives.ts, review-time.ts, disparity.ts) and the same figures from the
+// raw rows (what every request ran before the rollups).
+import type pg from 'pg';
+import type { HttpSession } from './session.mts';
+
+const DAY_MS = 86_400_000;
+
+export interface MetricsPeriod {
+  from: string;
+  to: string;
+  /** from's first instant and the instant after to's last. */
+  start: Date;
+  end: Date;
+  granularity: string;
+}
+
+/** The year before yesterday's end: the last 365 whole days. */
+export function lastYear(granularity = 'week', now = Date.now()): MetricsPeriod {
+  const to = new Date(now - DAY_MS).toISOString().slice(0, 10);
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - 364 * DAY_MS).toISOString().slice(0, 10);
+  return { from, to, start: new Date(`${from}T00:00:00Z`), end: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS), granularity };
+}
+
+// The rollup reads of server/metrics (funnel.ts, false-positives.ts, review-time.ts, disparity.ts), as sent.
+export const ROLLUP_SQL = [
+  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD') AS bucket, sum(r.hits), sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated),
+     sum(r.cleared), sum(r.confirmed + r."escalationPending" + r.escalated)
+   FROM "HitDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1`,
+  `SELECT r."sourceId"::text, r."offenceCategory", GROUPING(r."offenceCategory") = 1, sum(r.hits), sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated), sum(r.cleared)
+   FROM "HitDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date
+   GROUP BY GROUPING SETS ((r."sourceId"), (r."offenceCategory")) HAVING sum(r.hits) > 0`,
+  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD') AS bucket, r.bucket, sum(r.decided), sum(r."pastDeadline"), sum(r."totalMs")
+   FROM "HitReviewTimeRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1, 2 HAVING sum(r.decided) <> 0`,
+  `SELECT nullif(r.nationality, ''), sum(r.travellers) FILTER (WHERE r.screened), sum(r."withHit") FILTER (WHERE r.screened), sum(r."decidedHits"), sum(r."clearedHits")
+   FROM "TravellerDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY r.nationality HAVING sum(r.travellers) > 0`,
+];
+// The same figures from the raw rows: the queries the metrics ran before the rollups.
+export const RAW_SQL = [
+  `SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, count(*),
+     count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')), count(*) FILTER (WHERE h.status = 'CLEARED'),
+     count(*) FILTER (WHERE h.status IN ('CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED'))
+   FROM "Hit" h WHERE h."createdAt" >= $1 AND h."createdAt" < $2 GROUP BY 1`,
+  `SELECT h."sourceId"::text, h."offenceCategory", GROUPING(h."offenceCategory") = 1, count(*),
+     count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')), count(*) FILTER (WHERE h.status = 'CLEARED')
+   FROM "Hit" h WHERE h."createdAt" >= $1 AND h."createdAt" < $2 GROUP BY GROUPING SETS ((h."sourceId"), (h."offenceCategory"))`,
+  `WITH first_request AS (SELECT e."hitId", min(e."createdAt") AS at FROM "Escalation" e WHERE e."createdAt" >= $1 GROUP BY e."hitId"),
+   decided AS (
+     SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket,
+       extract(epoch FROM least(h."decidedAt", r.at) - h."createdAt") AS seconds, least(h."decidedAt", r.at) > h."dueAt" AS late
+     FROM "Hit" h LEFT JOIN first_request r ON r."hitId" = h.id
+     WHERE h."createdAt" >= $1 AND h."createdAt" < $2 AND h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')
+       AND coalesce(h."decidedAt", r.at) IS NOT NULL)
+   SELECT bucket, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds), percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds), count(*) FILTER (WHERE late)
+   FROM decided GROUP BY GROUPING SETS ((bucket), ())`,
+  `WITH per_traveller AS (
+     SELECT h."travellerId", count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')) AS decided,
+       count(*) FILTER (WHERE h.status = 'CLEARED') AS cleared
+     FROM "Hit" h WHERE h."createdAt" >= $1 GROUP BY h."travellerId"),
+   travellers AS (
+     SELECT t.nationality, x."travellerId" IS NOT NULL AS "hasHit", coalesce(x.decided, 0) AS decided, coalesce(x.cleared, 0) AS cleared,
+       b.kind IS DISTINCT FROM 'EXTERNAL' AS screened
+     FROM "Traveller" t LEFT JOIN "ScreeningBatch" b ON b.id = t."screeningBatchId" LEFT JOIN per_traveller x ON x."travellerId" = t.id
+     WHERE t."collectedAt" >= $1 AND t."collectedAt" < $2)
+   SELECT nationality, count(*) FILTER (WHERE screened), count(*) FILTER (WHERE screened AND "hasHit"), sum(decided), sum(cleared)
+   FROM travellers GROUP BY nationality`,
+];
+
+export interface MetricsTotals {
+  screened: number;
+  hits: number;
+  reviewed: number;
+  cleared: number;
+}
+
+/** GET /api/v1/metrics for the period; answers the funnel's totals, throws unless 200 with hits. */
+export async function metricsViaApi(session: HttpSession, period: MetricsPeriod): Promise<MetricsTotals> {
+  const response = await fetch(`${session.baseUrl}/api/v1/metrics?from=${period.from}&to=${period.to}&granularity=${period.granularity}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`/api/v1/metrics answered ${response.status}: ${text.slice(0, 200)}`);
+  const report = JSON.parse(text) as { funnel?: { totals?: MetricsTotals } };
+  if (!report.funnel?.totals?.hits) throw new Error('the year has no hits: is the scale data there?');
+  return report.funnel.totals;
+}
+
+/** The statements in parallel on the pool's connections, as getMetrics sends its round. */
+export async function metricsDirect(pool: pg.Pool, statements: readonly string[], period: MetricsPeriod, dateParams: 'days' | 'instants'): Promise<void> {
+  const params = dateParams === 'days' ? [period.from, period.to, period.granularity] : [period.start, period.end, period.granularity];
+  await Promise.all(statements.map((sql) => pool.query(sql, sql.includes('$3') ? params : params.slice(0, 2))));
+}
