@@ -171,7 +171,10 @@ for (const visitor of VISITORS) {
       }),
     );
     await context.close();
-    test.info().annotations.push({ type: 'axe', description: `${visitor}: ${checks} axe runs (${jobs.length} page states × light and dark)` });
+    const summary = `${visitor}: ${checks} axe runs (${jobs.length} page states × light and dark)`;
+    test.info().annotations.push({ type: 'axe', description: summary });
+    // In the run's log too, where CI prints it: the count a note can quote.
+    console.log(`axe: ${summary}`);
     expect(checks).toBeGreaterThan(0);
     expect(problems.sort()).toEqual([]);
   });
