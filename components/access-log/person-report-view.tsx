@@ -4,8 +4,8 @@ import { Link } from '@/components/ui/app-link';
 import { PrintButton } from '@/components/ui/print-button';
 import { personReportExportHref } from '@/lib/queries/access-log';
 import type { PersonReport } from '@/lib/schemas/access-log';
-import { AccessEventTable } from './access-event-table';
 import { ExportLinks } from './export-links';
+import { PersonEventPages } from './person-event-pages';
 import { PersonSummaryTable } from './person-summary-table';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -19,7 +19,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 /** Everything that happened to one traveller's data, for answering a data subject's access request. */
 export function PersonReportView({ report, canExport }: { report: PersonReport; canExport: boolean }) {
-  const { person, events, truncated, summary } = report;
+  const { person, events, nextCursor, summary } = report;
   // An erased traveller's record is gone but the events about them remain.
   const erased = !person.collectedAt;
   return (
@@ -72,17 +72,7 @@ export function PersonReportView({ report, canExport }: { report: PersonReport; 
         ) : null}
       </section>
       <PersonSummaryTable summary={summary} />
-      {truncated ? (
-        <p role="note" className="rounded-md border border-warn p-3 text-sm print:border-black">
-          This report shows the {events.length} most recent events only; this person’s data has a longer history.
-          {canExport ? ' Use “Export CSV” or “Export JSON” above for the whole history.' : ' Ask a privacy officer who may export for the whole history.'}
-        </p>
-      ) : null}
-      <AccessEventTable
-        events={events}
-        caption="Everything that happened to this person's data"
-        emptyState="No operation on this person’s data has been recorded."
-      />
+      <PersonEventPages travellerId={person.travellerId} initial={{ events, nextCursor }} total={summary.reduce((sum, row) => sum + row.count, 0)} canExport={canExport} />
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { apiFetch } from '@/lib/api-client';
-import { accessLogQueryToParams, type AccessLogQuery, type ChainVerification } from '@/lib/schemas/access-log';
+import { accessLogQueryToParams, type AccessLogPage, type AccessLogQuery, type ChainVerification } from '@/lib/schemas/access-log';
 
 // One key factory for the access log (CONVENTIONS.md habit 6). Searches are read by the
 // page on the server, never in the background: each search is itself an access event.
@@ -7,6 +7,8 @@ export const accessLogKeys = {
   all: ['access-log'] as const,
   /** Mutation key of the chain verification, so any part of the page can tell it is running. */
   verify: () => [...accessLogKeys.all, 'verify'] as const,
+  /** The older events of one person report, loaded when the reader asks (each page is a recorded search). */
+  personEvents: (travellerId: string, firstSeq: string | null) => [...accessLogKeys.all, 'person-events', travellerId, firstSeq] as const,
 };
 
 export type ExportFormat = 'csv' | 'json';
@@ -36,4 +38,9 @@ export function personReportExportHref(travellerId: string, format: ExportFormat
 /** Recomputes the hash chain over every event; can take seconds on a large log. */
 export function verifyAccessLogChain(): Promise<ChainVerification> {
   return apiFetch<ChainVerification>('/api/v1/access-log/verify', { method: 'POST' });
+}
+
+/** One page of the search (recorded as a search by the server), from a cursor. */
+export function fetchAccessLogPage(query: AccessLogQuery, signal?: AbortSignal): Promise<AccessLogPage> {
+  return apiFetch<AccessLogPage>(`/api/v1/access-log?${accessLogQueryToParams(query).toString()}`, { signal });
 }

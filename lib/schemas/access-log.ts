@@ -136,9 +136,10 @@ export interface PersonReport {
     collectedAt: string;
     maskedAt: string | null;
   };
+  /** The newest page of events (newest first, as the search orders them). */
   events: AccessEventView[];
-  /** More events exist than the page shows; the export has them all. */
-  truncated: boolean;
+  /** Where the search continues with older events about the person (GET /api/v1/access-log?travellerId=…&cursor=…); null when `events` are all. */
+  nextCursor: string | null;
   summary: { operation: string; count: number }[];
 }
 

@@ -1,27 +1,27 @@
 import 'server-only';
-import { csvRow } from '@/lib/csv';
+import { csvCell } from '@/lib/csv';
 import type { AccessLogQuery } from '@/lib/schemas/access-log';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
-import { accessEventSelect, accessLogWhere, toAccessEventView } from './access-event-view';
+import { ACCESS_EVENT_COLUMNS, keyOf, readAccessEvents, resolveAccessLogFilter, toAccessEventView, type AccessEventRow, type AccessLogFilter } from './access-event-view';
 import { recordAccessEvent } from './record';
 import { chainAccessEvents } from './chainer';
 
-const BATCH = 2000;
-const COLUMNS = ['seq', 'at', 'actorType', 'actorLabel', 'role', 'operation', 'outcome', 'resourceType', 'resourceId', 'travellerId', 'purpose', 'recipient', 'ip', 'userAgent', 'details'] as const;
+/** Events per statement: large enough that round trips do not count, small enough to stream. */
+export const EXPORT_BATCH = 5000;
 
 export type ExportFormat = 'csv' | 'json';
 
 /**
- * Exports a search as CSV or JSON, newest first, streamed batch by batch (keyset on seq)
- * so a range of millions of events never sits in memory. The export is recorded before
- * the first byte leaves.
+ * Exports a search as CSV or JSON, newest first (as the search shows it), streamed batch by
+ * batch (keyset on (at, seq)) so a range of millions of events never sits in memory. The
+ * export is recorded before the first byte leaves.
  */
 export async function exportAccessLog(caller: Caller, query: AccessLogQuery, format: ExportFormat): Promise<AsyncGenerator<string>> {
   await requirePermission(caller, 'access-log.export', { type: 'access-log-export' });
-  const { where } = await db().$transaction(async (tx) => {
-    const resolved = await accessLogWhere(tx, query);
+  const { filter } = await db().$transaction(async (tx) => {
+    const resolved = await resolveAccessLogFilter(tx, query);
     await recordAccessEvent(tx, caller, {
       operation: 'CONSULTATION',
       resourceType: 'access-log-export',
@@ -32,30 +32,45 @@ export async function exportAccessLog(caller: Caller, query: AccessLogQuery, for
     return resolved;
   });
   await chainAccessEvents(); // the export covers everything committed up to now, its own record included
-  return rows(where, format);
+  return chunks(filter, format);
 }
 
-async function* rows(where: Awaited<ReturnType<typeof accessLogWhere>>['where'], format: ExportFormat): AsyncGenerator<string> {
-  yield format === 'csv' ? csvRow(COLUMNS) : '[\n';
-  let cursor: bigint | null = null;
+const CSV_HEADER = `${ACCESS_EVENT_COLUMNS.join(',')}\r\n`;
+
+/** One CSV line, as csvRow() writes the event's view, without building the view. */
+function csvLine(row: AccessEventRow): string {
+  return `${csvCell(row.seq)},${csvCell(row.at.toISOString())},${csvCell(row.actorType)},${csvCell(row.actorLabel)},${csvCell(row.role)},${csvCell(row.operation)},${csvCell(row.outcome)},`
+    + `${csvCell(row.resourceType)},${csvCell(row.resourceId)},${csvCell(row.travellerId)},${csvCell(row.purpose)},${csvCell(row.recipient)},${csvCell(row.ip)},`
+    + `${csvCell(row.userAgent)},${csvCell(row.details)}\r\n`;
+}
+
+/**
+ * The file, one chunk per batch. The next batch is read while this one is encoded and sent,
+ * so the database and the app work side by side.
+ */
+async function* chunks(filter: AccessLogFilter, format: ExportFormat): AsyncGenerator<string> {
+  yield format === 'csv' ? CSV_HEADER : '[\n';
+  const read = (after: AccessEventRow | undefined) => {
+    const batch = readAccessEvents(db(), filter, after ? keyOf(after) : null, EXPORT_BATCH);
+    batch.catch(() => {}); // awaited below; a download cancelled meanwhile leaves it unawaited
+    return batch;
+  };
+  let next = read(undefined);
   let first = true;
   for (;;) {
-    const batch: Parameters<typeof toAccessEventView>[0][] = await db().accessEvent.findMany({
-      where: cursor === null ? where : { AND: [where, { seq: { lt: cursor } }] },
-      select: accessEventSelect,
-      orderBy: { seq: 'desc' },
-      take: BATCH,
-    });
-    for (const row of batch) {
-      const view = toAccessEventView(row);
-      if (format === 'csv') yield csvRow(COLUMNS.map((column) => view[column]));
-      else {
-        yield `${first ? '' : ',\n'}${JSON.stringify(view)}`;
+    const batch = await next;
+    const more = batch.length === EXPORT_BATCH;
+    if (more) next = read(batch.at(-1));
+    let text = '';
+    if (format === 'csv') for (const row of batch) text += csvLine(row);
+    else {
+      for (const row of batch) {
+        text += `${first ? '' : ',\n'}${JSON.stringify(toAccessEventView(row))}`;
         first = false;
       }
     }
-    if (batch.length < BATCH) break;
-    cursor = batch[batch.length - 1]!.seq;
+    if (text) yield text;
+    if (!more) break;
   }
   if (format === 'json') yield '\n]\n';
 }

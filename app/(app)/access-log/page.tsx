@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { parseAccessLogQuery, type AccessLogQuery } from '@/lib/schemas/access-log';
 import type { Caller } from '@/server/auth/caller';
 import { searchAccessLog } from '@/server/access-log/search-access-log';
+import { SearchTooBroadError } from '@/server/access-log/search-timeout';
 import { hasPermission } from '@/server/auth/permissions';
 import { requirePagePermission } from '@/server/auth/session';
 
@@ -61,6 +62,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
 }
 
 async function accessLogSection({ caller, query, ignored }: { caller: Caller; query: AccessLogQuery; ignored: { key: string; message: string }[] }) {
-  const page = await searchAccessLog(caller, query);
-  return <AccessLogBrowser query={query} ignored={ignored} page={page} canExport={hasPermission(caller.role, 'access-log.export')} />;
+  const canExport = hasPermission(caller.role, 'access-log.export');
+  try {
+    const page = await searchAccessLog(caller, query);
+    return <AccessLogBrowser query={query} ignored={ignored} page={page} canExport={canExport} />;
+  } catch (error) {
+    // A search stopped by its time limit: the form stays, with what to change.
+    if (!(error instanceof SearchTooBroadError)) throw error;
+    const notice = { key: 'search', message: error.message };
+    return <AccessLogBrowser query={query} ignored={[...ignored, notice]} page={{ items: [], nextCursor: null, persons: null }} canExport={canExport} />;
+  }
 }
