@@ -4,7 +4,7 @@ import type { AccessLogQuery } from '@/lib/schemas/access-log';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
-import { ACCESS_EVENT_COLUMNS, keyOf, readAccessEvents, resolveAccessLogFilter, toAccessEventView, type AccessEventRow, type AccessLogFilter } from './access-event-view';
+import { ACCESS_EVENT_COLUMNS, readAccessEventValues, resolveAccessLogFilter, toAccessEventView, type AccessEventValues, type AccessLogFilter } from './access-event-view';
 import { recordAccessEvent } from './record';
 import { chainAccessEvents } from './chainer';
 
@@ -38,10 +38,10 @@ export async function exportAccessLog(caller: Caller, query: AccessLogQuery, for
 const CSV_HEADER = `${ACCESS_EVENT_COLUMNS.join(',')}\r\n`;
 
 /** One CSV line, as csvRow() writes the event's view, without building the view. */
-function csvLine(row: AccessEventRow): string {
-  return `${csvCell(row.seq)},${csvCell(row.at.toISOString())},${csvCell(row.actorType)},${csvCell(row.actorLabel)},${csvCell(row.role)},${csvCell(row.operation)},${csvCell(row.outcome)},`
-    + `${csvCell(row.resourceType)},${csvCell(row.resourceId)},${csvCell(row.travellerId)},${csvCell(row.purpose)},${csvCell(row.recipient)},${csvCell(row.ip)},`
-    + `${csvCell(row.userAgent)},${csvCell(row.details)}\r\n`;
+function csvLine(values: AccessEventValues): string {
+  let line = csvCell(values[0]);
+  for (let i = 1; i < values.length; i += 1) line += `,${csvCell(values[i])}`;
+  return `${line}\r\n`;
 }
 
 /**
@@ -50,8 +50,8 @@ function csvLine(row: AccessEventRow): string {
  */
 async function* chunks(filter: AccessLogFilter, format: ExportFormat): AsyncGenerator<string> {
   yield format === 'csv' ? CSV_HEADER : '[\n';
-  const read = (after: AccessEventRow | undefined) => {
-    const batch = readAccessEvents(db(), filter, after ? keyOf(after) : null, EXPORT_BATCH);
+  const read = (after: AccessEventValues | undefined) => {
+    const batch = readAccessEventValues(db(), filter, after ? { seq: after[0], at: after[1] } : null, EXPORT_BATCH);
     batch.catch(() => {}); // awaited below; a download cancelled meanwhile leaves it unawaited
     return batch;
   };

@@ -5,7 +5,7 @@ import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { readAccessEvents, toAccessEventView } from './access-event-view';
+import { readAccessEvents } from './access-event-view';
 import { recordAccessEvent } from './record';
 
 /**
@@ -46,7 +46,7 @@ export async function getPersonReport(caller: Caller, travellerId: string): Prom
         collectedAt: traveller?.collectedAt.toISOString() ?? '',
         maskedAt: traveller?.maskedAt?.toISOString() ?? null,
       },
-      events: page.map(toAccessEventView),
+      events: page,
       nextCursor: events.length > ACCESS_LOG_PAGE_SIZE && last ? last.seq : null,
       summary: summary.map((row) => ({ operation: row.operation, count: row._count._all })),
     };

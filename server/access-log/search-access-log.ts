@@ -5,7 +5,7 @@ import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { recordAccessEvent } from './record';
-import { cursorPosition, readAccessEvents, resolveAccessLogFilter, toAccessEventView } from './access-event-view';
+import { cursorPosition, readAccessEvents, resolveAccessLogFilter } from './access-event-view';
 import { SEARCH_TRANSACTION_TIMEOUT_MS, searchTooBroad, withSearchTimeout } from './search-timeout';
 
 /**
@@ -37,7 +37,7 @@ export async function searchAccessLog(caller: Caller, query: AccessLogQuery): Pr
         details: { filters: Object.keys(query).filter((key) => key !== 'cursor'), found: travellerIds ?? null, shown: page.length },
       });
       const last = page.at(-1);
-      return { items: page.map(toAccessEventView), nextCursor: rows.length > ACCESS_LOG_PAGE_SIZE && last ? last.seq : null, persons };
+      return { items: page, nextCursor: rows.length > ACCESS_LOG_PAGE_SIZE && last ? last.seq : null, persons };
     }, { timeout: SEARCH_TRANSACTION_TIMEOUT_MS });
   } catch (error) {
     throw searchTooBroad(error);

@@ -5,12 +5,24 @@ import { db } from '@/server/db';
 import { getHit } from '@/server/hits/get-hit';
 import { revealField } from '@/server/hits/reveal-field';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
+import { ACCESS_LOG_PAGE_SIZE } from '@/lib/schemas/access-log';
+import { recordAccessEvents } from './record';
+import { SearchTooBroadError, searchTooBroad } from './search-timeout';
 import { exportAccessLog } from './export-access-log';
 import { chainAccessEvents } from './chainer';
 import { getPersonReport } from './get-person-report';
 import { searchAccessLog } from './search-access-log';
 
 after(() => db().$disconnect());
+
+/** The log's reading order: newest first by the time of the event, then by its place in the chain. */
+function assertNewestFirst(items: { at: string; seq: string }[]) {
+  for (let i = 1; i < items.length; i += 1) {
+    const [newer, older] = [items[i - 1]!, items[i]!];
+    const ordered = Date.parse(newer.at) > Date.parse(older.at) || (newer.at === older.at && BigInt(newer.seq) > BigInt(older.seq));
+    assert.ok(ordered, `event ${newer.seq} (${newer.at}) comes before ${older.seq} (${older.at})`);
+  }
+}
 
 async function collect(chunks: AsyncGenerator<string>): Promise<string> {
   let text = '';
@@ -33,8 +45,7 @@ test('the officer finds a person by booking reference; the lookup is logged with
   assert.ok(page.items.length >= 2);
   assert.ok(page.items.every((item) => item.travellerId === traveller.id));
   assert.ok(page.items.some((item) => item.purpose === 'Compare identity with the watchlist entry'));
-  const seqs = page.items.map((item) => BigInt(item.seq));
-  assert.deepEqual(seqs, [...seqs].sort((a, b) => (a > b ? -1 : 1)), 'newest first');
+  assertNewestFirst(page.items);
 
   const [lookup] = await (await chainedAccessEvents()).findMany({ where: { requestId: officer.requestId } });
   assert.equal(lookup?.resourceType, 'traveller-lookup');
@@ -82,3 +93,85 @@ test('an export streams every matching event, defuses formulas and is itself rec
   const recorded = await (await chainedAccessEvents()).findMany({ where: { requestId: officer.requestId, resourceType: 'access-log-export' } });
   assert.equal(recorded.length, 2);
 });
+
+test('pages follow each other without a gap or a repeat, also through events of the same millisecond', async () => {
+  const { traveller } = await createHit();
+  const analyst = callerFor(await createUser('ANALYST'));
+  // One request's events share their time: 150 of them, then 30 more a moment later.
+  const inputs = (n: number) => Array.from({ length: n }, (_, i) => ({ operation: 'CONSULTATION' as const, resourceType: 'hit', travellerId: traveller.id, details: { i } }));
+  await db().$transaction((tx) => recordAccessEvents(tx, analyst, inputs(150)));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await db().$transaction((tx) => recordAccessEvents(tx, analyst, inputs(30)));
+  await chainAccessEvents();
+  const expected = await (await chainedAccessEvents()).count({ where: { travellerId: traveller.id } });
+
+  const officer = callerFor(await createUser('PRIVACY_OFFICER'));
+  const seen: { at: string; seq: string }[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 10; pages += 1) {
+    const page = await searchAccessLog(officer, { travellerId: traveller.id, cursor });
+    assert.ok(page.items.length <= ACCESS_LOG_PAGE_SIZE);
+    seen.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  assert.equal(seen.length, expected, 'every event about the person, once');
+  assert.equal(new Set(seen.map((item) => item.seq)).size, seen.length, 'no event twice');
+  assertNewestFirst(seen);
+
+  // The report shows the first page in the same order; the search continues where it stops.
+  const report = await getPersonReport(officer, traveller.id);
+  assert.equal(report.events.length, ACCESS_LOG_PAGE_SIZE);
+  assert.ok(report.nextCursor);
+  const rest = await searchAccessLog(officer, { travellerId: traveller.id, cursor: report.nextCursor });
+  assert.deepEqual([...report.events, ...rest.items].map((item) => item.seq).slice(0, seen.length), seen.map((item) => item.seq));
+  assert.equal(report.summary.reduce((sum, row) => sum + row.count, 0), expected);
+
+  // The export has them all, in the same order.
+  const csv = await collect(await exportAccessLog(officer, { travellerId: traveller.id }, 'csv'));
+  const exported = csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+  assert.deepEqual(exported.filter((seq) => seen.some((item) => item.seq === seq)), seen.map((item) => item.seq));
+});
+
+test('a search within a time range keeps to it, and a cursor naming no event reads what lies before it', async () => {
+  const { hit, traveller } = await createHit();
+  const analyst = await createUser('ANALYST');
+  await getHit(callerFor(analyst), hit.id);
+  await chainAccessEvents();
+  const officer = callerFor(await createUser('PRIVACY_OFFICER'));
+  const all = await searchAccessLog(officer, { actor: analyst.email });
+  assert.ok(all.items.length >= 1);
+  const at = all.items[0]!.at;
+  const inRange = await searchAccessLog(officer, { actor: analyst.email, from: at, to: at });
+  assert.ok(inRange.items.length >= 1 && inRange.items.every((item) => item.at === at));
+  const before = await searchAccessLog(officer, { actor: analyst.email, to: new Date(Date.parse(at) - 1).toISOString() });
+  assert.ok(before.items.every((item) => Date.parse(item.at) < Date.parse(at)));
+  assert.deepEqual((await searchAccessLog(officer, { travellerId: traveller.id, cursor: '1' })).items, [], 'nothing lies before the first event');
+  const beyond = await searchAccessLog(officer, { travellerId: traveller.id, cursor: String(2n ** 63n - 1n) });
+  assert.ok(beyond.items.length >= 1, 'a seq past the head continues from the newest');
+  // A purpose is a substring, not a pattern: LIKE's wildcards match only themselves.
+  assert.deepEqual((await searchAccessLog(officer, { travellerId: traveller.id, purpose: '%_' })).items, []);
+});
+
+test('a search stopped by its time limit is a 400 with advice, not a 500', async () => {
+  const stopped = await failure(() =>
+    db().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL statement_timeout = 50`;
+      await tx.$executeRaw`SELECT pg_sleep(1)`;
+    }),
+  );
+  const mapped = searchTooBroad(stopped);
+  assert.ok(mapped instanceof SearchTooBroadError);
+  assert.match((mapped as Error).message, /Narrow it/);
+  const other = new Error('something else');
+  assert.equal(searchTooBroad(other), other);
+});
+
+async function failure(action: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}

@@ -1,6 +1,6 @@
 // The access-log benchmark's operations. Searches: through the API as the signed-in privacy
-// officer, and as the SELECT Prisma sends for them (server/access-log/search-access-log.ts:
-// the WHERE of access-event-view.ts, ORDER BY seq DESC, LIMIT 101). The API also appends
+// officer, and as the SELECT the app sends for them (server/access-log/access-event-view.ts's
+// readAccessEvents: the search's WHERE, ORDER BY at DESC, seq DESC, LIMIT 101). The API also appends
 // one event per search (the search is itself logged) under the chain head's lock.
 // Recording: one transaction with and without append_access_events() of one event.
 import type pg from 'pg';
@@ -12,7 +12,9 @@ const PAGE = 100;
 const T = '"public"."AccessEvent"';
 const COLUMNS = ['seq', 'at', 'actorType', 'actorLabel', 'role', 'operation', 'outcome', 'resourceType', 'resourceId', 'travellerId',
   'purpose', 'recipient', 'ip', 'userAgent', 'details'].map((c) => `${T}."${c}"`).join(', ');
-const select = (where: string) => `SELECT ${COLUMNS} FROM ${T}${where ? ` WHERE ${where}` : ''} ORDER BY ${T}."seq" DESC LIMIT ${PAGE + 1} OFFSET 0`;
+const select = (where: string, limit = PAGE + 1) => `SELECT ${COLUMNS} FROM ${T}${where ? ` WHERE ${where}` : ''} ORDER BY ${T}."at" DESC, ${T}."seq" DESC LIMIT ${limit}`;
+/** Events per batch of an export (server/access-log/export-access-log.ts EXPORT_BATCH). */
+const EXPORT_BATCH = 5000;
 
 const SQL = {
   firstPage: select(''),
@@ -117,8 +119,8 @@ export function recordingOperations(fixture: AccessLogFixture): { without: (pool
 /**
  * The per-person report (a data subject's access request): the page /access-log/person/<id>
  * as the privacy officer opens it (server/access-log/get-person-report.ts: the traveller, their
- * newest 501 events, the count per operation, and one event recording the report), beside
- * its three SELECTs.
+ * newest 101 events — the first page; older ones load through the search API on request —,
+ * the count per operation, and one event recording the report), beside its three SELECTs.
  */
 export function personReportOperation(session: HttpSession, fixture: AccessLogFixture): { name: string; api: (i: number) => Promise<void>; sql: (pool: pg.Pool, i: number) => Promise<void> } {
   const traveller = (i: number) => fixture.travellerIds[i % fixture.travellerIds.length] as string;
@@ -133,7 +135,7 @@ export function personReportOperation(session: HttpSession, fixture: AccessLogFi
       const client = await pool.connect();
       try {
         await client.query(`SELECT "givenNames", "familyName", "bookingReference", "flightNumber", "flightDate", "collectedAt", "maskedAt" FROM "Traveller" WHERE id = $1`, [traveller(i)]);
-        const events = await client.query(select(`${T}."travellerId" = $1`).replace(`LIMIT ${PAGE + 1}`, 'LIMIT 501'), [traveller(i)]);
+        const events = await client.query(select(`${T}."travellerId" IN ($1)`), [traveller(i)]);
         if (events.rowCount === 0) throw new Error('the person has no events');
         await client.query(`SELECT operation, count(*) FROM ${T} WHERE "travellerId" = $1 GROUP BY operation ORDER BY operation`, [traveller(i)]);
       } finally {
@@ -163,8 +165,8 @@ export async function exportWindow(pool: pg.Pool, size: number): Promise<ExportW
 
 /**
  * Exporting the window as CSV (server/access-log/export-access-log.ts: the export recorded,
- * then the events newest first in keyset batches of 2,000, streamed) beside the same batches
- * of the bare SELECT. Each answers the number of events it read.
+ * then the events newest first in keyset batches of 5,000 on (at, seq), streamed) beside the
+ * same batches of the bare SELECT, one after the other. Each answers the number of events it read.
  */
 export function exportOperation(session: HttpSession, window: ExportWindow): { name: string; api: () => Promise<number>; sql: (pool: pg.Pool) => Promise<number> } {
   const where = `${T}."at" >= $1 AND ${T}."at" <= $2`;
@@ -178,15 +180,16 @@ export function exportOperation(session: HttpSession, window: ExportWindow): { n
       return lines - 1;
     },
     sql: async (pool) => {
-      let cursor: string | null = null;
+      let cursor: { at: Date; seq: string } | null = null;
       let total = 0;
       for (;;) {
-        const batch: pg.QueryResult<{ seq: string }> = cursor === null
-          ? await pool.query<{ seq: string }>(`${select(where).replace(`LIMIT ${PAGE + 1}`, 'LIMIT 2000')}`, [window.from, window.to])
-          : await pool.query<{ seq: string }>(`${select(`${where} AND ${T}."seq" < $3`).replace(`LIMIT ${PAGE + 1}`, 'LIMIT 2000')}`, [window.from, window.to, cursor]);
+        const batch: pg.QueryResult<{ seq: string; at: Date }> = cursor === null
+          ? await pool.query<{ seq: string; at: Date }>(select(where, EXPORT_BATCH), [window.from, window.to])
+          : await pool.query<{ seq: string; at: Date }>(select(`${where} AND ${T}."at" <= $3 AND (${T}."at" < $3 OR ${T}."seq" < $4)`, EXPORT_BATCH), [window.from, window.to, cursor.at, cursor.seq]);
         total += batch.rows.length;
-        if (batch.rows.length < 2000) return total;
-        cursor = String(batch.rows[batch.rows.length - 1]?.seq);
+        const last = batch.rows.at(-1);
+        if (batch.rows.length < EXPORT_BATCH || !last) return total;
+        cursor = { at: last.at, seq: String(last.seq) };
       }
     },
   };
