@@ -18,6 +18,15 @@ export function formatUtc(date: Date, dateOnly = false): string {
   return dateOnly ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+// One formatter per kind, made on first use in the browser: not one per cell of a long table,
+// nor any on the server, which shows UTC.
+const formatters: Partial<Record<'date' | 'dateTime', Intl.DateTimeFormat>> = {};
+function localFormat(date: Date, dateOnly: boolean): string {
+  const kind = dateOnly ? 'date' : 'dateTime';
+  formatters[kind] ??= new Intl.DateTimeFormat(undefined, dateOnly ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' });
+  return formatters[kind].format(date);
+}
+
 /**
  * The one way the app shows a date or time: in the reader's time zone, with UTC on hover
  * (the title) and in `dateTime`; before hydration (and without script) it reads in UTC.
@@ -27,10 +36,9 @@ export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: b
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
   const utc = formatUtc(date, dateOnly);
-  const local = new Intl.DateTimeFormat(undefined, dateOnly ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <time dateTime={date.toISOString()} title={utc}>
-      {inBrowser ? local.format(date) : utc}
+      {inBrowser ? localFormat(date, dateOnly) : utc}
     </time>
   );
 }

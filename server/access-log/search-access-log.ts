@@ -6,7 +6,7 @@ import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { recordAccessEvent } from './record';
 import { cursorPosition, readAccessEvents, resolveAccessLogFilter } from './access-event-view';
-import { SEARCH_TRANSACTION_TIMEOUT_MS, searchTooBroad, withSearchTimeout } from './search-timeout';
+import { limitSearchTime, SEARCH_TRANSACTION_TIMEOUT_MS, searchTooBroad } from './search-timeout';
 
 /**
  * The privacy officer's search, newest first (by time, then place in the chain), keyset-paged:
@@ -18,8 +18,8 @@ export async function searchAccessLog(caller: Caller, query: AccessLogQuery): Pr
   await requirePermission(caller, 'access-log.read', { type: 'access-log' });
   try {
     return await db().$transaction(async (tx) => {
-      await withSearchTimeout(tx);
       const { filter, travellerIds } = await resolveAccessLogFilter(tx, query);
+      await limitSearchTime(tx, filter);
       const after = query.cursor ? await cursorPosition(tx, query.cursor) : null;
       const rows = await readAccessEvents(tx, filter, after, ACCESS_LOG_PAGE_SIZE + 1);
       const page = rows.slice(0, ACCESS_LOG_PAGE_SIZE);
