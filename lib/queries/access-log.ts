@@ -2,7 +2,8 @@ import { apiFetch } from '@/lib/api-client';
 import { accessLogQueryToParams, type AccessLogPage, type AccessLogQuery, type ChainVerification } from '@/lib/schemas/access-log';
 
 // One key factory for the access log (CONVENTIONS.md habit 6). Searches are read by the
-// page on the server, never in the background: each search is itself an access event.
+// page on the server, never in the background: each search is itself an access event. (A
+// person report's older pages are fetched only when the reader asks for them.)
 export const accessLogKeys = {
   all: ['access-log'] as const,
   /** Mutation key of the chain verification, so any part of the page can tell it is running. */
