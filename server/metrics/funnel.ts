@@ -13,7 +13,7 @@ type Counted = bigint | number | null;
 // every stage is a subset of the one before and the rates between them stay at or below 100 %.
 // Travellers screened: see ./screened.ts.
 export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: readonly string[]): Promise<MetricsReport['funnel']> {
-  const { start, end, unit } = bounds;
+  const { unit } = bounds;
   const { firstDay, lastDay } = periodDays(bounds);
   const [screened, hits, escalations] = await Promise.all([
     readScreened(client, bounds),
@@ -27,16 +27,13 @@ export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: read
       FROM "HitDailyRollup" r
       WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
       GROUP BY 1`,
-    // A hit may have been escalated more than once (a rejected request, then a new one): counted once.
+    // A hit may have been escalated more than once (a rejected request, then a new one):
+    // counted once. From the rollup of each hit's escalation stages (./rollups.md).
     client.$queryRaw<{ bucket: string; requested: Counted; approved: Counted; disclosed: Counted }[]>`
-      SELECT ${bucketSql(Prisma.sql`h."createdAt"`, unit)} AS bucket,
-        count(DISTINCT e."hitId") AS requested,
-        count(DISTINCT e."hitId") FILTER (WHERE e.status = 'APPROVED') AS approved,
-        count(DISTINCT e."hitId") FILTER (WHERE p.id IS NOT NULL) AS disclosed
-      FROM "Escalation" e
-      JOIN "Hit" h ON h.id = e."hitId"
-      LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
-      WHERE e."createdAt" >= ${start} AND h."createdAt" >= ${start} AND h."createdAt" < ${end}
+      SELECT ${bucketSql(Prisma.sql`r.day::timestamp AT TIME ZONE 'UTC'`, unit)} AS bucket,
+        sum(r.requested) AS requested, sum(r.approved) AS approved, sum(r.disclosed) AS disclosed
+      FROM "HitEscalationRollup" r
+      WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
       GROUP BY 1`,
   ]);
 

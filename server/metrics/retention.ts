@@ -5,6 +5,7 @@ import type { Db } from '@/server/db';
 import { dueForErasureWhere } from '@/server/retention/erase-travellers';
 import { heldWhere, holdingEscalationWhere } from '@/server/retention/holds';
 import { dueForMaskingWhere } from '@/server/retention/mask-travellers';
+import { collectedPastLimitWhere } from '@/server/retention/past-limit';
 import { HOLDING_ESCALATION_STATUSES, readRetentionLimits } from '@/server/retention/retention-policies';
 import { count } from './hit-outcome-sql';
 
@@ -50,7 +51,16 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
         (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."maskedAt" IS NULL AND t."collectedAt" >= ${maskCutoff}) AS "nextMask",
         (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."collectedAt" >= ${eraseCutoff}) AS "nextErase",
         -- Overdue is exactly what the job would act on now (its own predicates), so the two never disagree.
-        (SELECT count(*) FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}) AS "maskOverdue",
+        -- Masking: the travellers past the limit and unmasked (an index-only range scan of
+        -- ("maskedAt", "collectedAt")), less those of them a disclosure package still open
+        -- keeps from masking — the only ones dueForMaskingWhere leaves out, looked up from the
+        -- few open packages rather than anti-joined to every unmasked traveller.
+        (SELECT count(*) FROM "Traveller" t WHERE t."maskedAt" IS NULL AND ${collectedPastLimitWhere(limits.maskAfterDays, limits.clearedMaskAfterDays, now)})
+          - (SELECT count(*) FROM "Traveller" t
+             WHERE t.id IN (SELECT h."travellerId" FROM "DisclosurePackage" p JOIN "Escalation" e ON e.id = p."escalationId" JOIN "Hit" h ON h.id = e."hitId"
+                            WHERE p."expiresAt" > ${now})
+               AND t."maskedAt" IS NULL AND ${collectedPastLimitWhere(limits.maskAfterDays, limits.clearedMaskAfterDays, now)}
+               AND NOT (${dueForMaskingWhere(limits, now)})) AS "maskOverdue",
         (SELECT count(*) FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}) AS "eraseOverdue"`,
     // A traveller held by escalations in two statuses is counted under each; `held` counts them once.
     client.$queryRaw<{ status: string | null; travellers: Counted; pastLimit: Counted }[]>`

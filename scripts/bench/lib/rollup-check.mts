@@ -1,5 +1,6 @@
-// The rollups the metrics read (migrations 20261126180000_metrics_rollups and
-// 20261126190000_retention_state_rollup) against the same figures counted directly from
+// The rollups the metrics read (migrations 20261126180000_metrics_rollups,
+// 20261126190000_retention_state_rollup, 20261127110000_metrics_reveal_screened_rollups and
+// 20261127110100_metrics_escalation_rollup) against the same figures counted directly from
 // the rows, key by key over every day: after a bulk load they must agree exactly. Erasure
 // subtracts nothing from the rollups by design, so on a database the retention job has
 // erased from, the hit and traveller figures of erased days legitimately differ.
@@ -64,6 +65,45 @@ const CHECKS: { rollup: string; figure: string; sql: string }[] = [
         count(*) FILTER (WHERE (coalesce(r.a, 0), coalesce(r.b, 0), coalesce(r.x, 0))
                         IS DISTINCT FROM (coalesce(d.a, 0), coalesce(d.b, 0), coalesce(d.x, 0)))::int AS differing
       FROM r FULL JOIN d USING (day, bucket)`,
+  },
+  {
+    rollup: 'HitRevealRollup',
+    figure: 'reveals',
+    sql: `
+      WITH r AS (SELECT day, "revealDay" AS rd, sum(reveals) AS a, sum(followed) AS b FROM "HitRevealRollup" GROUP BY 1, 2),
+           d AS (SELECT (h."createdAt" AT TIME ZONE 'UTC')::date AS day, (e.at AT TIME ZONE 'UTC')::date AS rd, count(*) AS a,
+                   count(*) FILTER (WHERE EXISTS (
+                     SELECT 1 FROM "HitEvent" he WHERE he."hitId" = h.id AND he."actorId" = e."actorId"
+                       AND he.type IN ('CLEARED', 'CONFIRMED', 'ESCALATION_REQUESTED') AND he.at BETWEEN e.at AND e.at + interval '24 hours')) AS b
+                 FROM "AccessEvent" e JOIN "Hit" h ON h.id = e."resourceId"::uuid
+                 WHERE e.operation = 'CONSULTATION' AND e."resourceType" = 'hit' AND (e.details ->> 'view') = 'reveal'
+                 GROUP BY 1, 2)
+      SELECT coalesce(sum(r.a), 0)::float8 AS rollup, coalesce(sum(d.a), 0)::float8 AS rows,
+        count(*) FILTER (WHERE (coalesce(r.a, 0), coalesce(r.b, 0)) IS DISTINCT FROM (coalesce(d.a, 0), coalesce(d.b, 0)))::int AS differing
+      FROM r FULL JOIN d USING (day, rd)`,
+  },
+  {
+    rollup: 'ScreenedDailyRollup',
+    figure: 'travellers screened',
+    sql: `
+      WITH r AS (SELECT day, "sourceId" AS s, sum(travellers) AS a FROM "ScreenedDailyRollup" GROUP BY 1, 2),
+           d AS (SELECT day, "sourceId" AS s, sum("travellersScreened") AS a FROM "ScreeningBatch" WHERE status = 'COMPLETED' GROUP BY 1, 2)
+      SELECT coalesce(sum(r.a), 0)::float8 AS rollup, coalesce(sum(d.a), 0)::float8 AS rows,
+        count(*) FILTER (WHERE coalesce(r.a, 0) IS DISTINCT FROM coalesce(d.a, 0))::int AS differing
+      FROM r FULL JOIN d ON r.day = d.day AND r.s IS NOT DISTINCT FROM d.s`,
+  },
+  {
+    rollup: 'HitEscalationRollup',
+    figure: 'hits with an escalation',
+    sql: `
+      WITH r AS (SELECT day, sum(requested) AS a, sum(approved) AS b, sum(disclosed) AS x FROM "HitEscalationRollup" GROUP BY 1),
+           d AS (SELECT (h."createdAt" AT TIME ZONE 'UTC')::date AS day, count(DISTINCT e."hitId") AS a,
+                   count(DISTINCT e."hitId") FILTER (WHERE e.status = 'APPROVED') AS b, count(DISTINCT e."hitId") FILTER (WHERE p.id IS NOT NULL) AS x
+                 FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId" LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id GROUP BY 1)
+      SELECT coalesce(sum(r.a), 0)::float8 AS rollup, coalesce(sum(d.a), 0)::float8 AS rows,
+        count(*) FILTER (WHERE (coalesce(r.a, 0), coalesce(r.b, 0), coalesce(r.x, 0))
+                        IS DISTINCT FROM (coalesce(d.a, 0), coalesce(d.b, 0), coalesce(d.x, 0)))::int AS differing
+      FROM r FULL JOIN d USING (day)`,
   },
   {
     rollup: 'RetentionStateRollup',
