@@ -139,6 +139,8 @@ export async function ensureScaleHits(databaseUrl: string, targetHits: number, l
           // (The retention-state rollup is counted by INSERT_TRAVELLERS itself.)
           await client.query('SELECT metrics_rollup_add_travellers(array_agg(traveller_id)) FROM scale_plan GROUP BY abs(hashtext(traveller_id::text)) % 5');
           await client.query('SELECT metrics_rollup_add_hits(array_agg(hit_id)) FROM scale_plan GROUP BY abs(hashtext(traveller_id::text)) % 5');
+          // And their escalation stages (migration 20261127110100); packages come later, with triggers on.
+          await client.query('SELECT metrics_rollup_add_escalation_flags(array_agg(hit_id)) FROM scale_plan GROUP BY abs(hashtext(traveller_id::text)) % 5');
         }
         await client.query('COMMIT');
         result.added += hits?.hits ?? 0;

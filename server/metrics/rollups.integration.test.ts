@@ -5,7 +5,9 @@ import type { HitStatus } from '@/generated/prisma/enums';
 import { db } from '@/server/db';
 import { decideEscalation } from '@/server/escalations/decide-escalation';
 import { requestEscalation } from '@/server/escalations/request-escalation';
+import { chainAccessEvents } from '@/server/access-log/chainer';
 import { decideHit } from '@/server/hits/decide-hit';
+import { revealField } from '@/server/hits/reveal-field';
 import { runRetention } from '@/server/retention/run-retention';
 import { callerFor, createHit, createUser } from '@/server/testing/factories';
 import { getMetrics } from './get-metrics';
@@ -37,8 +39,9 @@ function prng(seed: number) {
 type Counted = bigint | number | null;
 const n = (value: Counted | string | undefined) => (value === null || value === undefined ? 0 : Number(value));
 
-/** The raw-row figures, per day bucket (the period is read by day). */
-async function bruteForce() {
+/** The raw-row figures, per day bucket (the period is read by day); `now` decides which reveals can be judged. */
+async function bruteForce(now: Date) {
+  const judgeBefore = new Date(now.getTime() - DAY);
   const funnel = await db().$queryRaw<{ bucket: string; hits: Counted; reviewed: Counted; cleared: Counted; confirmed: Counted }[]>`
     SELECT to_char(date_trunc('day', h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, count(*) AS hits,
       count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')) AS reviewed,
@@ -82,14 +85,48 @@ async function bruteForce() {
     SELECT nationality, count(*) FILTER (WHERE screened) AS travellers, count(*) FILTER (WHERE screened AND "hasHit") AS "withHit",
       sum(decided) AS decided, sum(cleared) AS cleared
     FROM travellers GROUP BY nationality`;
-  return { funnel, falsePositives, reviewTimes, disparity };
+  // The queries intrusion.ts, screened.ts and funnel.ts ran before their rollups.
+  const reveals = await db().$queryRaw<{ bucket: string; reveals: Counted; judged: Counted; unfollowed: Counted }[]>`
+    SELECT to_char(date_trunc('day', h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, count(*) AS reveals,
+      count(*) FILTER (WHERE e.at < ${judgeBefore}) AS judged,
+      count(*) FILTER (WHERE e.at < ${judgeBefore} AND NOT EXISTS (
+        SELECT 1 FROM "HitEvent" he
+        WHERE he."hitId" = h.id AND he."actorId" = e."actorId"
+          AND he.type IN ('CLEARED', 'CONFIRMED', 'ESCALATION_REQUESTED')
+          AND he.at BETWEEN e.at AND e.at + interval '24 hours')) AS unfollowed
+    FROM "AccessEvent" e
+    JOIN "Hit" h ON h.id = e."resourceId"::uuid
+    WHERE e.operation = 'CONSULTATION' AND e."resourceType" = 'hit' AND (e.details ->> 'view') = 'reveal'
+      AND e.at >= ${START} AND h."createdAt" >= ${START} AND h."createdAt" < ${END}
+    GROUP BY 1`;
+  const screened = await db().$queryRaw<{ bucket: string; screened: Counted }[]>`
+    WITH per_source AS (
+      SELECT b.day, b."sourceId", sum(b."travellersScreened") AS n
+      FROM "ScreeningBatch" b
+      WHERE b.day >= ${FROM}::date AND b.day <= ${TO}::date AND b.status = 'COMPLETED'
+      GROUP BY b.day, b."sourceId"),
+    daily AS (
+      SELECT day, coalesce(max(n) FILTER (WHERE "sourceId" IS NOT NULL), 0) + coalesce(sum(n) FILTER (WHERE "sourceId" IS NULL), 0) AS n
+      FROM per_source GROUP BY day)
+    SELECT to_char(day, 'YYYY-MM-DD') AS bucket, sum(n) AS screened FROM daily GROUP BY 1`;
+  const escalations = await db().$queryRaw<{ bucket: string; requested: Counted; approved: Counted; disclosed: Counted }[]>`
+    SELECT to_char(date_trunc('day', h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket,
+      count(DISTINCT e."hitId") AS requested,
+      count(DISTINCT e."hitId") FILTER (WHERE e.status = 'APPROVED') AS approved,
+      count(DISTINCT e."hitId") FILTER (WHERE p.id IS NOT NULL) AS disclosed
+    FROM "Escalation" e
+    JOIN "Hit" h ON h.id = e."hitId"
+    LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
+    WHERE e."createdAt" >= ${START} AND h."createdAt" >= ${START} AND h."createdAt" < ${END}
+    GROUP BY 1`;
+  return { funnel, falsePositives, reviewTimes, disparity, reveals, screened, escalations };
 }
 
 /** Every rollup-based figure of the report against the brute-force one. */
-async function assertFiguresMatch(label: string) {
+async function assertFiguresMatch(label: string, now = new Date()) {
   const supervisor = callerFor(await createUser('SUPERVISOR'));
-  const report = await getMetrics(supervisor, { from: FROM, to: TO, granularity: 'day', minTravellers: '1', minDecided: '1' });
-  const truth = await bruteForce();
+  const report = await getMetrics(supervisor, { from: FROM, to: TO, granularity: 'day', minTravellers: '1', minDecided: '1' }, { now });
+  const truth = await bruteForce(now);
 
   const funnelTruth = new Map(truth.funnel.map((row) => [row.bucket, row]));
   for (const bucket of report.funnel.buckets) {
@@ -98,6 +135,24 @@ async function assertFiguresMatch(label: string) {
     assert.deepEqual({ hits, reviewed, cleared, confirmed }, { hits: n(row?.hits), reviewed: n(row?.reviewed), cleared: n(row?.cleared), confirmed: n(row?.confirmed) }, `${label}: funnel ${bucket.bucket}`);
   }
   assert.ok(report.funnel.totals.hits > 50, `${label}: the period has data (${report.funnel.totals.hits} hits)`);
+
+  // Travellers screened (ScreenedDailyRollup) and the escalation stages (HitEscalationRollup).
+  const screenedTruth = new Map(truth.screened.map((row) => [row.bucket, n(row.screened)]));
+  const escalationTruth = new Map(truth.escalations.map((row) => [row.bucket, row]));
+  for (const bucket of report.funnel.buckets) {
+    assert.equal(bucket.counts.screened, screenedTruth.get(bucket.bucket) ?? 0, `${label}: screened ${bucket.bucket}`);
+    const row = escalationTruth.get(bucket.bucket);
+    const { escalationRequested, approved, disclosed } = bucket.counts;
+    assert.deepEqual({ escalationRequested, approved, disclosed }, { escalationRequested: n(row?.requested), approved: n(row?.approved), disclosed: n(row?.disclosed) }, `${label}: escalation stages ${bucket.bucket}`);
+  }
+  assert.ok(report.funnel.totals.screened > 0 && report.funnel.totals.escalationRequested > 0, `${label}: screened travellers and escalations in the period`);
+
+  // Reveals (HitRevealRollup, and the last 24 hours' from the log): per bucket, judged and not followed by a decision.
+  const revealTruth = new Map(truth.reveals.map((row) => [row.bucket, n(row.reveals)]));
+  for (const bucket of report.intrusion.buckets) assert.equal(bucket.reveals, revealTruth.get(bucket.bucket) ?? 0, `${label}: reveals ${bucket.bucket}`);
+  const sum = (pick: (row: (typeof truth.reveals)[number]) => Counted) => truth.reveals.reduce((total, row) => total + n(pick(row)), 0);
+  const { reveals, judgedReveals, revealsWithoutDecision } = report.intrusion.totals;
+  assert.deepEqual({ reveals, judgedReveals, revealsWithoutDecision }, { reveals: sum((row) => row.reveals), judgedReveals: sum((row) => row.judged), revealsWithoutDecision: sum((row) => row.unfollowed) }, `${label}: intrusion`);
 
   const sources = new Map((await db().watchlistSource.findMany({ select: { id: true, code: true } })).map((source) => [source.code, source.id]));
   const figure = (row: { hits: number; decided: number; cleared: number; falsePositiveRate: number | null }) => [row.hits, row.decided, row.cleared, row.falsePositiveRate];
@@ -138,6 +193,7 @@ async function assertFiguresMatch(label: string) {
 }
 
 let periodReport: Awaited<ReturnType<typeof getMetrics>> | undefined;
+let laterReport: Awaited<ReturnType<typeof getMetrics>> | undefined;
 
 test('every rollup-based figure equals the brute-force computation over the raw rows, however the rows were written', async () => {
   const random = prng(2013);
@@ -172,6 +228,22 @@ test('every rollup-based figure equals the brute-force computation over the raw 
     });
     hits.push({ id: hit.id, travellerId: traveller.id, sourceId: source.id, entryId: entry.id });
   }
+
+  // Screening batches (ScreenedDailyRollup): per list and against every list at once, several in one
+  // statement, one that failed, one finished later, one corrected and moved to another day.
+  const listIds = [...new Set(hits.map((hit) => hit.sourceId))];
+  const onDay = (i: number) => new Date(START.getTime() + i * DAY);
+  await db().screeningBatch.createMany({
+    data: [
+      { day: onDay(1), sourceId: listIds[0], travellersScreened: 300, kind: 'SCREENING' },
+      { day: onDay(1), sourceId: listIds[1] ?? null, travellersScreened: 280, kind: 'SCREENING' },
+      { day: onDay(1), sourceId: listIds[0], travellersScreened: 50, kind: 'SCREENING' },
+      { day: onDay(2), travellersScreened: 120, kind: 'SCREENING' },
+      { day: onDay(3), sourceId: listIds[0], travellersScreened: 70, kind: 'SCREENING', status: 'FAILED' },
+    ],
+  });
+  const running = await db().screeningBatch.create({ data: { day: onDay(4), sourceId: listIds[0], travellersScreened: 40, kind: 'SCREENING', status: 'RUNNING' } });
+  const corrected = await db().screeningBatch.create({ data: { day: onDay(5), travellersScreened: 10, kind: 'SCREENING' } });
 
   // Many rows per statement, as ingestion and the seed write: travellers without hits, then hits for some of them.
   const batchTravellers = Array.from({ length: 60 }, (_, i) => {
@@ -209,6 +281,21 @@ test('every rollup-based figure equals the brute-force computation over the raw 
 
   // The real flows on open hits of the period, and direct changes the rollups must follow.
   const open = await db().hit.findMany({ where: { id: { in: hits.map((hit) => hit.id) }, status: { in: ['NEW', 'IN_REVIEW'] } }, select: { id: true, version: true } });
+  // Reveals (HitRevealRollup): by the user who then decides the hit (followed), by another user
+  // (never followed), twice, and on a hit nobody decides. The first half reach the log before
+  // the decisions (the decisions' trigger counts them followed), the rest after them (the
+  // reveals' trigger does).
+  const other = callerFor(await createUser('ANALYST'));
+  const reveal = (caller: typeof analyst, hitId: string) => revealField(caller, hitId, { field: 'documentNumber', purpose: 'DOCUMENT_CHECK' });
+  for (const [i, hit] of open.entries()) {
+    const decider = i % 3 === 2 ? requester : analyst;
+    await reveal(i % 4 === 3 ? other : decider, hit.id);
+    if (i % 5 === 0) await reveal(decider, hit.id);
+    if (i === Math.floor(open.length / 2)) await chainAccessEvents();
+  }
+  const undecided = bulkHits.find((hit) => hit.status === 'NEW');
+  if (undecided) await reveal(analyst, undecided.id);
+  assert.ok(open.length >= 6, `enough open hits to reveal (${open.length})`);
   for (const [i, hit] of open.entries()) {
     if (i % 3 === 0) await decideHit(analyst, hit.id, { decision: 'clear', reason: 'DIFFERENT_DOB', version: hit.version });
     else if (i % 3 === 1) await decideHit(analyst, hit.id, { decision: 'confirm', note: 'Same passport.', version: hit.version });
@@ -223,7 +310,11 @@ test('every rollup-based figure equals the brute-force computation over the raw 
       else await decideEscalation(supervisor, request.id, { decision: 'reject', note: 'Not enough facts beyond the name.', version });
     }
   }
+  await chainAccessEvents();
   const moved = hits.slice(0, 6);
+  // A revealed hit moved to another day takes its reveals along.
+  await reveal(analyst, moved[3]!.id);
+  await chainAccessEvents();
   await db().traveller.update({ where: { id: moved[0]!.travellerId }, data: { nationality: 'ZYD' } });
   await db().traveller.update({ where: { id: moved[1]!.travellerId }, data: { collectedAt: new Date(START.getTime() + 13 * DAY + HOUR) } });
   await db().traveller.update({ where: { id: moved[2]!.travellerId }, data: { screeningBatchId: external.id } });
@@ -231,7 +322,16 @@ test('every rollup-based figure equals the brute-force computation over the raw 
   await db().hit.updateMany({ where: { id: { in: moved.slice(4).map((hit) => hit.id) } }, data: { status: 'IN_REVIEW', decidedAt: null } });
   await db().hit.update({ where: { id: moved[5]!.id }, data: { travellerId: batchTravellers[50]!.id } });
 
+  // Batches finished, corrected and moved; an approved escalation withdrawn.
+  await db().screeningBatch.update({ where: { id: running.id }, data: { status: 'COMPLETED', travellersScreened: 45 } });
+  await db().screeningBatch.update({ where: { id: corrected.id }, data: { travellersScreened: 12, day: onDay(6) } });
+  await db().escalation.updateMany({ where: { hitId: escalated[1]?.id ?? escalated[0]!.id }, data: { status: 'WITHDRAWN' } });
+
   periodReport = await assertFiguresMatch('after the flows and direct changes');
+  laterReport = await assertFiguresMatch('two days on, every reveal judged', new Date(Date.now() + 2 * DAY));
+  await compactMetricsRollups();
+  await assertFiguresMatch('after the flows, compacted');
+  await assertFiguresMatch('after the flows, compacted, two days on', new Date(Date.now() + 2 * DAY));
 });
 
 test('erasing the period’s travellers with the retention job leaves its rollup-based figures as they were', async () => {
@@ -247,10 +347,46 @@ test('erasing the period’s travellers with the retention job leaves its rollup
 
   const report = await getMetrics(supervisor, { from: FROM, to: TO, granularity: 'day', minTravellers: '1', minDecided: '1' });
   const rollupFigures = (r: NonNullable<typeof periodReport>) => ({
-    funnel: r.funnel.buckets.map(({ bucket, counts }) => [bucket, counts.hits, counts.reviewed, counts.cleared, counts.confirmed]),
+    funnel: r.funnel.buckets.map(({ bucket, counts }) => [bucket, counts.screened, counts.hits, counts.reviewed, counts.cleared, counts.confirmed, counts.escalationRequested, counts.approved, counts.disclosed]),
+    reveals: r.intrusion.buckets.map(({ bucket, reveals }) => [bucket, reveals]),
     falsePositives: r.falsePositives,
     reviewTime: [r.reviewTime.overall, ...r.reviewTime.buckets],
     disparity: { overall: r.disparity.overall, groups: r.disparity.groups },
   });
   assert.deepEqual(rollupFigures(report), rollupFigures(periodReport));
+  // Judged two days on (the reveals of the last 24 hours come from the log, where an erased hit's are gone).
+  const later = await getMetrics(supervisor, { from: FROM, to: TO, granularity: 'day', minTravellers: '1', minDecided: '1' }, { now: new Date(Date.now() + 2 * DAY) });
+  assert.ok(laterReport);
+  assert.deepEqual(later.intrusion.totals, laterReport.intrusion.totals);
+});
+
+// Last: it adds to the period after the erasure test compared it.
+test('a reveal and the decision that follows it, in either order of reaching the tables, count it followed once', async () => {
+  const analyst = callerFor(await createUser('ANALYST'));
+  const later = new Date(Date.now() + 2 * DAY);
+  const figures = async () => (await getMetrics(callerFor(await createUser('SUPERVISOR')), { from: FROM, to: TO, granularity: 'day' }, { now: later })).intrusion.totals;
+  const before = await figures();
+  const revealedHit = async () => {
+    const { hit } = await createHit();
+    await db().hit.update({ where: { id: hit.id }, data: { createdAt: new Date(START.getTime() + 3 * DAY) } });
+    await revealField(analyst, hit.id, { field: 'documentNumber', purpose: 'DOCUMENT_CHECK' });
+    return hit.id;
+  };
+  const version = async (id: string) => (await db().hit.findUniqueOrThrow({ where: { id } })).version;
+  // Chained first, then decided: the decision's trigger finds the reveal.
+  const first = await revealedHit();
+  await chainAccessEvents();
+  await decideHit(analyst, first, { decision: 'clear', reason: 'DIFFERENT_DOB', version: await version(first) });
+  // Decided first, then chained: the reveal's trigger finds the decision.
+  const second = await revealedHit();
+  await decideHit(analyst, second, { decision: 'confirm', note: 'Same passport.', version: await version(second) });
+  await chainAccessEvents();
+  // Revealed, never decided.
+  await revealedHit();
+  await chainAccessEvents();
+  const after = await figures();
+  assert.deepEqual(
+    { reveals: after.reveals - before.reveals, judged: after.judgedReveals - before.judgedReveals, unfollowed: after.revealsWithoutDecision - before.revealsWithoutDecision },
+    { reveals: 3, judged: 3, unfollowed: 1 },
+  );
 });

@@ -62,7 +62,7 @@ $$;
 CREATE FUNCTION metrics_rollup_escalation_stage_inserted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM metrics_rollup_escalation_flags((SELECT array_agg(n."hitId") FROM new_rows n), (SELECT array_agg(n.id) FROM new_rows n), NULL, NULL);
+  PERFORM metrics_rollup_escalation_flags((SELECT array_agg(n."hitId") FROM new_rows n), (SELECT array_agg(n.id) FROM new_rows n), NULL::"Escalation"[], NULL::uuid[]);
   RETURN NULL;
 END;
 $$;
@@ -78,7 +78,7 @@ BEGIN
   END IF;
   PERFORM metrics_rollup_escalation_flags(
     (SELECT array_agg(x."hitId") FROM (SELECT n."hitId" FROM new_rows n UNION SELECT o."hitId" FROM old_rows o) x),
-    (SELECT array_agg(n.id) FROM new_rows n), (SELECT array_agg(o) FROM old_rows o), NULL);
+    (SELECT array_agg(n.id) FROM new_rows n), (SELECT array_agg(ROW(o.*)::"Escalation") FROM old_rows o), NULL::uuid[]);
   RETURN NULL;
 END;
 $$;
@@ -88,7 +88,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM metrics_rollup_escalation_flags(
     (SELECT array_agg(e."hitId") FROM "Escalation" e WHERE e.id IN (SELECT n."escalationId" FROM new_rows n)),
-    NULL, NULL, (SELECT array_agg(n.id) FROM new_rows n));
+    NULL::uuid[], NULL::"Escalation"[], (SELECT array_agg(n.id) FROM new_rows n));
   RETURN NULL;
 END;
 $$;
@@ -99,7 +99,7 @@ CREATE FUNCTION metrics_rollup_package_stage_moved() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM metrics_rollup_escalation_flags(
-    (SELECT array_agg(e."hitId") FROM "Escalation" e WHERE e.id IN (OLD."escalationId", NEW."escalationId")), NULL, NULL, ARRAY[NEW.id]);
+    (SELECT array_agg(e."hitId") FROM "Escalation" e WHERE e.id IN (OLD."escalationId", NEW."escalationId")), NULL::uuid[], NULL::"Escalation"[], ARRAY[NEW.id]);
   -- The package's old place: counted as if it were still there (the function cannot see it).
   INSERT INTO "HitEscalationRollup" (day, requested, approved, disclosed)
   SELECT (h."createdAt" AT TIME ZONE 'UTC')::date, 0, 0, -1

@@ -300,6 +300,13 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
         await client.query('ROLLBACK');
         throw new Error('access-log-data: the head moved during the load (is the app running on this database?)');
       }
+      // The reveal trigger of the metrics (migration 20261127110000) would lock each revealed
+      // hit and look up its decisions one event at a time: off for the load (superuser only;
+      // otherwise it stays on and counts), the transaction's reveals counted at once before COMMIT.
+      // (A failed SET would abort the transaction: asked first.)
+      const triggersOff = (await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper === true;
+      if (triggersOff) await client.query('SET LOCAL session_replication_role = replica');
+      const txFirstSeq = seq + 1n;
       let inFlight: Promise<unknown> | null = null;
       let waitedMs = 0;
       const wait = async () => {
@@ -332,6 +339,7 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
         onProgress?.(before + done, target);
       }
       await wait();
+      if (triggersOff) await client.query('SELECT metrics_rollup_add_reveals($1, $2)', [txFirstSeq.toString(), seq.toString()]);
       await client.query(`UPDATE "AccessLogHead" SET "lastSeq" = $1, hash = $2 WHERE id = 1`, [seq.toString(), prevHash]);
       await client.query('COMMIT');
       result.added = done;

@@ -124,7 +124,7 @@ export async function seedProfile(url: string, profile: Profile, options: { forc
     await step('rollup compaction and statistics', async () => {
       await client.query('SELECT metrics_rollups_compact()');
       await client.query('SELECT retention_state_compact()');
-      await client.query('VACUUM (ANALYZE) "ScreeningBatch", "DisclosurePackage", "HitDailyRollup", "TravellerDailyRollup", "HitReviewTimeRollup", "RetentionStateRollup"');
+      await client.query('VACUUM (ANALYZE) "ScreeningBatch", "DisclosurePackage", "HitDailyRollup", "TravellerDailyRollup", "HitReviewTimeRollup", "RetentionStateRollup", "HitRevealRollup", "ScreenedDailyRollup", "HitEscalationRollup"');
       return 0;
     });
     progress.finish();
