@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { FunnelBucket, FunnelCounts, MetricsReport } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
-import { bucketSql, count } from './hit-outcome-sql';
+import { count, dayBucketSql } from './hit-outcome-sql';
 import { fillBuckets, periodDays, type PeriodBounds } from './period';
 import { readScreened } from './screened';
 import { emptyFunnelCounts, funnelRates } from './rates';
@@ -20,17 +20,19 @@ export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: read
     // From the daily rollup (./rollups.md): a year is a few thousand rows, not every hit.
     // Decided = cleared + confirmed + escalation pending + escalated (hit-outcome-sql.ts).
     client.$queryRaw<{ bucket: string; hits: Counted; reviewed: Counted; cleared: Counted; confirmed: Counted }[]>`
-      SELECT ${bucketSql(Prisma.sql`r.day::timestamp AT TIME ZONE 'UTC'`, unit)} AS bucket, sum(r.hits) AS hits,
-        sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated) AS reviewed,
-        sum(r.cleared) AS cleared,
-        sum(r.confirmed + r."escalationPending" + r.escalated) AS confirmed
-      FROM "HitDailyRollup" r
-      WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
-      GROUP BY 1`,
+      SELECT to_char(x.b, 'YYYY-MM-DD') AS bucket, x.hits, x.reviewed, x.cleared, x.confirmed
+      FROM (
+        SELECT ${dayBucketSql(Prisma.sql`r.day`, unit)} AS b, sum(r.hits) AS hits,
+          sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated) AS reviewed,
+          sum(r.cleared) AS cleared,
+          sum(r.confirmed + r."escalationPending" + r.escalated) AS confirmed
+        FROM "HitDailyRollup" r
+        WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+        GROUP BY 1) x`,
     // A hit may have been escalated more than once (a rejected request, then a new one):
     // counted once. From the rollup of each hit's escalation stages (./rollups.md).
     client.$queryRaw<{ bucket: string; requested: Counted; approved: Counted; disclosed: Counted }[]>`
-      SELECT ${bucketSql(Prisma.sql`r.day::timestamp AT TIME ZONE 'UTC'`, unit)} AS bucket,
+      SELECT to_char(${dayBucketSql(Prisma.sql`r.day`, unit)}, 'YYYY-MM-DD') AS bucket,
         sum(r.requested) AS requested, sum(r.approved) AS approved, sum(r.disclosed) AS disclosed
       FROM "HitEscalationRollup" r
       WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date

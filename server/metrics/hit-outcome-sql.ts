@@ -15,6 +15,15 @@ export function bucketSql(column: Prisma.Sql, unit: MetricsGranularity): Prisma.
   return Prisma.sql`to_char(date_trunc(${unit}, ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
 }
 
+/**
+ * The bucket start of a rollup's `day` column (a date, UTC), as a timestamp to group by: no
+ * time-zone conversion per row. Group by it in a subquery and format it outside
+ * (`to_char(b, 'YYYY-MM-DD')`), so a year of rollup rows is formatted once per bucket, not per row.
+ */
+export function dayBucketSql(column: Prisma.Sql, unit: MetricsGranularity): Prisma.Sql {
+  return Prisma.sql`date_trunc(${unit}, ${column}::timestamp)`;
+}
+
 /** A count from SQL (bigint or numeric) as a number; null stays 0. */
 export function count(value: bigint | number | string | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);

@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { FunnelBucket, IntrusionMetrics } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
-import { bucketSql, count } from './hit-outcome-sql';
+import { bucketSql, count, dayBucketSql } from './hit-outcome-sql';
 import { periodDays, type PeriodBounds } from './period';
 import { rate } from './rates';
 
@@ -30,7 +30,7 @@ export async function readIntrusion(client: Db, bounds: PeriodBounds, now: Date)
   const [revealed, recent, repersonalisations] = await Promise.all([
     // A period starts at midnight (UTC), so "revealed since it started" is a day condition.
     client.$queryRaw<RollupRow[]>`
-      SELECT ${bucketSql(Prisma.sql`r.day::timestamp AT TIME ZONE 'UTC'`, unit)} AS bucket, sum(r.reveals) AS reveals, sum(r.followed) AS followed
+      SELECT to_char(${dayBucketSql(Prisma.sql`r.day`, unit)}, 'YYYY-MM-DD') AS bucket, sum(r.reveals) AS reveals, sum(r.followed) AS followed
       FROM "HitRevealRollup" r
       WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date AND r."revealDay" >= ${firstDay}::date
       GROUP BY 1`,

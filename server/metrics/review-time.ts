@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { ReviewTimeRow } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
-import { bucketSql, count } from './hit-outcome-sql';
+import { count, dayBucketSql } from './hit-outcome-sql';
 import { fillBuckets, periodDays, type PeriodBounds } from './period';
 import { rate } from './rates';
 import { reviewTimePercentileMs, type ReviewTimeBandCount } from './review-time-buckets';
@@ -43,12 +43,14 @@ function toRow(bucket: string, value: Bands | undefined): ReviewTimeRow {
 export async function readReviewTime(client: Db, bounds: PeriodBounds, buckets: readonly string[]): Promise<{ overall: ReviewTimeRow; buckets: ReviewTimeRow[] }> {
   const { firstDay, lastDay } = periodDays(bounds);
   const rows = await client.$queryRaw<Row[]>`
-    SELECT ${bucketSql(Prisma.sql`r.day::timestamp AT TIME ZONE 'UTC'`, bounds.unit)} AS bucket, r.bucket AS band,
-      sum(r.decided) AS decided, sum(r."pastDeadline") AS late, sum(r."totalMs") AS "totalMs"
-    FROM "HitReviewTimeRollup" r
-    WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
-    GROUP BY 1, 2
-    HAVING sum(r.decided) <> 0`;
+    SELECT to_char(x.b, 'YYYY-MM-DD') AS bucket, x.band, x.decided, x.late, x."totalMs"
+    FROM (
+      SELECT ${dayBucketSql(Prisma.sql`r.day`, bounds.unit)} AS b, r.bucket AS band,
+        sum(r.decided) AS decided, sum(r."pastDeadline") AS late, sum(r."totalMs") AS "totalMs"
+      FROM "HitReviewTimeRollup" r
+      WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+      GROUP BY 1, 2
+      HAVING sum(r.decided) <> 0) x`;
   const byBucket = new Map<string, Bands>();
   const overallByBand = new Map<number, ReviewTimeBandCount>();
   let overallLate = 0;

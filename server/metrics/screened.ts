@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
-import { bucketSql, count } from './hit-outcome-sql';
+import { count, dayBucketSql } from './hit-outcome-sql';
 import { periodDays, type PeriodBounds } from './period';
 
 /**
@@ -27,7 +27,7 @@ export async function readScreened(client: Db, bounds: PeriodBounds): Promise<{ 
     daily AS (
       SELECT day, coalesce(max(n) FILTER (WHERE "sourceId" IS NOT NULL), 0) + coalesce(sum(n) FILTER (WHERE "sourceId" IS NULL), 0) AS n
       FROM per_source GROUP BY day)
-    SELECT ${bucketSql(Prisma.sql`day::timestamp AT TIME ZONE 'UTC'`, bounds.unit)} AS bucket, sum(n) AS screened
+    SELECT to_char(${dayBucketSql(Prisma.sql`day`, bounds.unit)}, 'YYYY-MM-DD') AS bucket, sum(n) AS screened
     FROM daily GROUP BY 1`;
   return rows.map((row) => ({ bucket: row.bucket, screened: count(row.screened) }));
 }
