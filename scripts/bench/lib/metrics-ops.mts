@@ -1,6 +1,6 @@
 // The metrics benchmark's operations (metrics.mts and run-all.mts): the metrics page's data
 // for a period through the API, and beside it the rollup SELECTs server/metrics sends for it
-// (funnel.ts, false-positives.ts, review-time.ts, disparity.ts) and the same figures from the
+// (funnel.ts, false-positives.ts, review-time.ts, disparity.ts, screened.ts, intrusion.ts) and the same figures from the
 // raw rows (what every request ran before the rollups).
 import type pg from 'pg';
 import type { HttpSession } from './session.mts';
@@ -35,6 +35,14 @@ export const ROLLUP_SQL = [
    FROM "HitReviewTimeRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1, 2 HAVING sum(r.decided) <> 0`,
   `SELECT nullif(r.nationality, ''), sum(r.travellers) FILTER (WHERE r.screened), sum(r."withHit") FILTER (WHERE r.screened), sum(r."decidedHits"), sum(r."clearedHits")
    FROM "TravellerDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY r.nationality HAVING sum(r.travellers) > 0`,
+  // screened.ts, funnel.ts (escalation stages) and intrusion.ts (migrations 20261127110000 and 20261127110100).
+  `WITH per_source AS (SELECT r.day, r."sourceId", sum(r.travellers) AS n FROM "ScreenedDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1, 2),
+     daily AS (SELECT day, coalesce(max(n) FILTER (WHERE "sourceId" IS NOT NULL), 0) + coalesce(sum(n) FILTER (WHERE "sourceId" IS NULL), 0) AS n FROM per_source GROUP BY day)
+   SELECT to_char(date_trunc($3, day::timestamp), 'YYYY-MM-DD'), sum(n) FROM daily GROUP BY 1`,
+  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD'), sum(r.requested), sum(r.approved), sum(r.disclosed)
+   FROM "HitEscalationRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1`,
+  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD'), sum(r.reveals), sum(r.followed)
+   FROM "HitRevealRollup" r WHERE r.day >= $1::date AND r.day <= $2::date AND r."revealDay" >= $1::date GROUP BY 1`,
 ];
 // The same figures from the raw rows: the queries the metrics ran before the rollups.
 export const RAW_SQL = [
@@ -65,6 +73,21 @@ export const RAW_SQL = [
      WHERE t."collectedAt" >= $1 AND t."collectedAt" < $2)
    SELECT nationality, count(*) FILTER (WHERE screened), count(*) FILTER (WHERE screened AND "hasHit"), sum(decided), sum(cleared)
    FROM travellers GROUP BY nationality`,
+  `WITH per_source AS (SELECT b.day, b."sourceId", sum(b."travellersScreened") AS n FROM "ScreeningBatch" b
+                      WHERE b.day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND b.day < ($2::timestamptz AT TIME ZONE 'UTC')::date AND b.status = 'COMPLETED' GROUP BY 1, 2),
+     daily AS (SELECT day, coalesce(max(n) FILTER (WHERE "sourceId" IS NOT NULL), 0) + coalesce(sum(n) FILTER (WHERE "sourceId" IS NULL), 0) AS n FROM per_source GROUP BY day)
+   SELECT to_char(date_trunc($3, day::timestamp), 'YYYY-MM-DD'), sum(n) FROM daily GROUP BY 1`,
+  `SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(DISTINCT e."hitId"), count(DISTINCT e."hitId") FILTER (WHERE e.status = 'APPROVED'),
+     count(DISTINCT e."hitId") FILTER (WHERE p.id IS NOT NULL)
+   FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId" LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
+   WHERE e."createdAt" >= $1 AND h."createdAt" >= $1 AND h."createdAt" < $2 GROUP BY 1`,
+  `SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(*), count(*) FILTER (WHERE e.at < now() - interval '24 hours'),
+     count(*) FILTER (WHERE e.at < now() - interval '24 hours' AND NOT EXISTS (
+       SELECT 1 FROM "HitEvent" he WHERE he."hitId" = h.id AND he."actorId" = e."actorId" AND he.type IN ('CLEARED', 'CONFIRMED', 'ESCALATION_REQUESTED')
+         AND he.at BETWEEN e.at AND e.at + interval '24 hours'))
+   FROM "AccessEvent" e JOIN "Hit" h ON h.id = e."resourceId"::uuid
+   WHERE e.operation = 'CONSULTATION' AND e."resourceType" = 'hit' AND (e.details ->> 'view') = 'reveal'
+     AND e.at >= $1 AND h."createdAt" >= $1 AND h."createdAt" < $2 GROUP BY 1`,
 ];
 
 export interface MetricsTotals {
