@@ -7,8 +7,9 @@ import { hasPermission } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { hitDetailSelect, toHitDetail, type HitDetailRow } from './hit-detail-view';
+import { toHitDetail, type HitDetailRow } from './hit-detail-view';
 import { hitTimeline } from './hit-timeline';
+import { readHitDetailRow } from './read-hit-detail';
 
 function hitEscalationState(row: HitDetailRow, caller: Caller): HitDetail['escalation'] {
   const escalation = row.escalations[0];
@@ -29,15 +30,16 @@ function hitEscalationState(row: HitDetailRow, caller: Caller): HitDetail['escal
 
 /** The detail as `caller` may see it, without recording anything (see getHit). */
 export async function readHitDetail(tx: Tx, caller: Caller, hitId: string): Promise<{ detail: HitDetail; travellerId: string }> {
-  const row = await tx.hit.findUnique({ where: { id: hitId }, select: hitDetailSelect });
-  if (!row) throw new NotFoundError('This hit does not exist.');
+  const read = await readHitDetailRow(tx, hitId);
+  if (!read) throw new NotFoundError('This hit does not exist.');
+  const { row } = read;
   const open = (DECIDABLE_HIT_STATUSES as readonly string[]).includes(row.status);
   const mine = row.assignee?.id === caller.actorId;
   const mayDecide = hasPermission(caller.role, 'hits.decide');
   const detail: HitDetail = {
     ...toHitDetail(row),
     escalation: hitEscalationState(row, caller),
-    timeline: await hitTimeline(tx, row),
+    timeline: hitTimeline(read.events, read.views),
     can: {
       decide: mayDecide && open && (row.assignee === null || mine),
       reveal: hasPermission(caller.role, 'hits.reveal') && row.traveller.maskedAt === null,
