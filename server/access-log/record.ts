@@ -3,7 +3,8 @@ import type { AccessOperation, AccessOutcome } from '@/generated/prisma/enums';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
-import { contentHash, type ChainedFields } from './chain';
+import type { ChainedFields } from './chain';
+import { digestContent } from './record-digest';
 
 export interface AccessEventInput {
   operation: AccessOperation;
@@ -26,26 +27,36 @@ export interface AccessEventInput {
 export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonly AccessEventInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const at = new Date();
+  // The caller's part is the same for every event of the call: made storable once.
+  const actor = jsonbSafe({
+    actorType: caller.actorType,
+    actorId: caller.actorId,
+    actorLabel: caller.actorLabel,
+    role: caller.role,
+    requestId: caller.requestId,
+    ip: caller.ip,
+    userAgent: caller.userAgent,
+  });
   const events = inputs.map((input) => {
-    const fields: Omit<ChainedFields, 'seq'> = jsonbSafe({
+    const fields: Omit<ChainedFields, 'seq'> = {
       at,
-      actorType: caller.actorType,
-      actorId: caller.actorId,
-      actorLabel: caller.actorLabel,
-      role: caller.role,
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      actorLabel: actor.actorLabel,
+      role: actor.role,
       operation: input.operation,
       outcome: input.outcome ?? 'ALLOWED',
-      resourceType: input.resourceType,
-      resourceId: input.resourceId ?? null,
-      travellerId: input.travellerId ?? null,
-      purpose: input.purpose ?? null,
-      recipient: input.recipient ?? null,
-      requestId: caller.requestId,
-      ip: caller.ip,
-      userAgent: caller.userAgent,
-      details: input.details ?? null,
-    });
-    return { ...fields, contentHash: contentHash(fields) };
+      resourceType: jsonbSafe(input.resourceType),
+      resourceId: jsonbSafe(input.resourceId ?? null),
+      travellerId: jsonbSafe(input.travellerId ?? null),
+      purpose: jsonbSafe(input.purpose ?? null),
+      recipient: jsonbSafe(input.recipient ?? null),
+      requestId: actor.requestId,
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+      details: jsonbSafe(input.details ?? null),
+    };
+    return { ...fields, contentHash: digestContent(fields) };
   });
   await tx.$queryRaw`SELECT append_access_events(${JSON.stringify(events)}::jsonb)`;
 }
@@ -54,13 +65,26 @@ export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonl
  * The event as PostgreSQL's jsonb can hold it: U+0000 and lone surrogates (which it cannot) as
  * U+FFFD, before the content is digested. A refusal records what was sent — a raw route
  * parameter, a path — and a request that carried one must still leave its event rather than
- * fail with a 500.
+ * fail with a 500. Values that need no change (nearly all) are returned as they are, uncopied.
  */
 function jsonbSafe<T>(value: T): T {
-  if (typeof value === 'string') return value.toWellFormed().replaceAll('\u0000', '\ufffd') as T;
-  if (Array.isArray(value)) return value.map(jsonbSafe) as T;
+  return storable(value) ? value : cleaned(value);
+}
+
+function storable(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed() && !value.includes('\u0000');
+  if (Array.isArray(value)) return value.every(storable);
   if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [jsonbSafe(key), jsonbSafe(child)])) as T;
+    for (const [key, child] of Object.entries(value)) if (!storable(key) || !storable(child)) return false;
+  }
+  return true;
+}
+
+function cleaned<T>(value: T): T {
+  if (typeof value === 'string') return value.toWellFormed().replaceAll('\u0000', '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(cleaned) as T;
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [cleaned(key), cleaned(child)])) as T;
   }
   return value;
 }

@@ -63,22 +63,22 @@ export async function startSession(tx: Tx, userId: string, now: Date): Promise<s
 
 export type SessionCheck = { ok: true; deadlines: SessionDeadlines } | { ok: false; reason: SessionEndedReason | null };
 
+/** The server-side session as checkSessionRow needs it: the row the token names, if any. */
+export type CheckedSessionRow = SessionRow & { userId: string };
+
 /**
- * Checks the session a token names at `now`: unknown, another user's or ended → refused; past
+ * Checks the session a token names (its row, read with the user in one statement by
+ * resolve-session.ts) at `now`: unknown, another user's or ended → refused; past
  * the absolute or idle limit → ended here (a LOGOUT event with the reason) and refused. User
  * activity moves lastSeenAt, at most once per TOUCH_INTERVAL_MS; background requests never do.
  */
-export async function checkSession(
-  sid: string,
+export async function checkSessionRow(
+  row: CheckedSessionRow | null,
   user: { id: string; email: string; role: Role },
   meta: RequestMeta,
   options: { now: Date; activity: Activity; limits: SessionLimits },
 ): Promise<SessionCheck> {
   const { now, activity, limits } = options;
-  const row = await db().session.findUnique({
-    where: { id: sid },
-    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, endedAt: true, endReason: true },
-  });
   if (!row || row.userId !== user.id) return { ok: false, reason: null };
   if (row.endedAt) return { ok: false, reason: row.endReason ? REASONS[row.endReason] : null };
   const expired = expiryOf(row, now, limits);
