@@ -5,6 +5,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/database-unavailable';
 import { env } from '@/lib/env';
 import { authenticate } from '@/server/auth/authenticate';
 import { cookieOptions } from '@/server/auth/cookie-options';
+import { decodeSessionJwt, encodeSessionJwt } from '@/server/auth/session-jwt';
 import { logout } from '@/server/auth/logout';
 import { requestMetaFromHeaders } from '@/server/auth/request-meta';
 import { isDatabaseUnavailable } from '@/server/database-unavailable';
@@ -37,6 +38,8 @@ declare module 'next-auth/jwt' {
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE },
+  // next-auth's own token format, with the encryption key derived once rather than on every call.
+  jwt: { encode: encodeSessionJwt, decode: decodeSessionJwt },
   pages: { signIn: '/login', error: '/login' },
   // HttpOnly, SameSite=Lax, and Secure (with the __Secure- prefix) when served over HTTPS: written out, not left to defaults.
   ...cookieOptions(env().NEXTAUTH_URL),

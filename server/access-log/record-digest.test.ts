@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { canonicalEvent, contentHash, type ChainedFields } from './chain';
-import { canonicalContent, digestContent } from './record-digest';
+import { canonicalContent, digestContent, memoisedEncoder } from './record-digest';
 
 type Content = Omit<ChainedFields, 'seq'>;
 
@@ -41,5 +41,14 @@ test('canonicalContent is byte for byte canonicalEvent, and digestContent is con
   for (const event of variants) {
     assert.equal(canonicalContent(event), canonicalEvent(event));
     assert.equal(digestContent(event), contentHash(event));
+  }
+});
+
+test('the memoised encoder gives the same text, also for one details object shared by many events', () => {
+  const encodeValue = memoisedEncoder();
+  const shared = { view: 'hit-list', fields: ['name:masked'] };
+  for (const event of [...variants, { ...base, details: shared }, { ...base, resourceId: 'other', details: shared }, ...variants]) {
+    assert.equal(canonicalContent(event, encodeValue), canonicalEvent(event));
+    assert.equal(digestContent(event, encodeValue), contentHash(event));
   }
 });

@@ -19,24 +19,40 @@ const KEYS: readonly { key: Key; name: string }[] = (
   .toSorted(byCodeUnit)
   .map((key) => ({ key, name: JSON.stringify(key) }));
 
+type Encode = (value: unknown) => string;
+
 function encode(value: unknown): string {
   // Strings are the common case; everything else (details, a Date) goes through canonicalJson itself.
   return typeof value === 'string' ? JSON.stringify(value) : canonicalJson(value);
 }
 
+/**
+ * An encoder for the events of one call that encodes each object (details) once: a queue page's
+ * 50 events share one. Only for the span of one synchronous call, so no object changes meanwhile.
+ */
+export function memoisedEncoder(): Encode {
+  const known = new Map<object, string>();
+  return (value) => {
+    if (typeof value !== 'object' || value === null) return encode(value);
+    let text = known.get(value);
+    if (text === undefined) known.set(value, (text = encode(value)));
+    return text;
+  };
+}
+
 /** canonicalEvent(event), built directly. */
-export function canonicalContent(event: Content): string {
+export function canonicalContent(event: Content, encodeValue: Encode = encode): string {
   let text = '{';
   for (const { key, name } of KEYS) {
     // canonicalEvent() passes details as `?? null`, and canonicalJson() leaves out keys whose value is undefined.
     const value = key === 'details' ? (event.details ?? null) : event[key];
     if (value === undefined) continue;
-    text += `${text.length === 1 ? '' : ','}${name}:${encode(value)}`;
+    text += `${text.length === 1 ? '' : ','}${name}:${encodeValue(value)}`;
   }
   return `${text}}`;
 }
 
 /** contentHash(event) of ./chain.ts: sha256 of the canonical content, hex. */
-export function digestContent(event: Content): string {
-  return createHash('sha256').update(canonicalContent(event)).digest('hex');
+export function digestContent(event: Content, encodeValue: Encode = encode): string {
+  return createHash('sha256').update(canonicalContent(event, encodeValue)).digest('hex');
 }

@@ -4,7 +4,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import type { ChainedFields } from './chain';
-import { digestContent } from './record-digest';
+import { digestContent, memoisedEncoder } from './record-digest';
 
 export interface AccessEventInput {
   operation: AccessOperation;
@@ -37,6 +37,8 @@ export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonl
     ip: caller.ip,
     userAgent: caller.userAgent,
   });
+  const safe = memoisedSafety();
+  const encodeValue = memoisedEncoder();
   const events = inputs.map((input) => {
     const fields: Omit<ChainedFields, 'seq'> = {
       at,
@@ -54,9 +56,9 @@ export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonl
       requestId: actor.requestId,
       ip: actor.ip,
       userAgent: actor.userAgent,
-      details: jsonbSafe(input.details ?? null),
+      details: safe(input.details ?? null),
     };
-    return { ...fields, contentHash: digestContent(fields) };
+    return { ...fields, contentHash: digestContent(fields, encodeValue) };
   });
   await tx.$queryRaw`SELECT append_access_events(${JSON.stringify(events)}::jsonb)`;
 }
@@ -69,6 +71,16 @@ export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonl
  */
 function jsonbSafe<T>(value: T): T {
   return storable(value) ? value : cleaned(value);
+}
+
+/** jsonbSafe for the details of one call's events, each object checked once (a queue page's events share one). */
+function memoisedSafety(): <T>(value: T) => T {
+  const known = new Map<object, unknown>();
+  return <T>(value: T): T => {
+    if (typeof value !== 'object' || value === null) return jsonbSafe(value);
+    if (!known.has(value)) known.set(value, jsonbSafe(value));
+    return known.get(value) as T;
+  };
 }
 
 function storable(value: unknown): boolean {

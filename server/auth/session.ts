@@ -1,6 +1,6 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { authOptions } from '@/auth';
@@ -10,7 +10,8 @@ import type { Permission } from './permissions';
 import { requestMetaFromHeaders } from './request-meta';
 import { requirePermission } from './require-permission';
 import { ACTIVITY_HEADER, BACKGROUND_ACTIVITY } from '@/lib/session-activity';
-import { resolveSessionState, type SessionState, type SignedIn } from './resolve-session';
+import { resolveSessionState, type SessionState, type SessionToken, type SignedIn } from './resolve-session';
+import { decodeSessionJwt, sessionCookieValue } from './session-jwt';
 import type { Activity } from './user-session';
 
 /** A request the browser made on its own (a marked refresh, a router prefetch) is not the user's activity. */
@@ -26,15 +27,35 @@ function activityOf(requestHeaders: Headers): Activity {
  * is checked and — for user activity — touched (./resolve-session.ts, ./user-session.ts).
  */
 export const getSessionState = cache(async (): Promise<SessionState> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return { status: 'none' };
+  const token = await readSessionToken();
+  if (!token) return { status: 'none' };
   const requestHeaders = await headers();
-  return resolveSessionState(
-    { uid: session.user.id, sid: session.user.sid, issuedAt: session.user.issuedAt },
-    requestMetaFromHeaders(requestHeaders),
-    { activity: activityOf(requestHeaders) },
-  );
+  return resolveSessionState(token, requestMetaFromHeaders(requestHeaders), { activity: activityOf(requestHeaders) });
 });
+
+/**
+ * What the session cookie says — who signed in, when, and which server-side session that
+ * started — as getServerSession(authOptions) reads it, without its detour: next-auth's session
+ * route re-encrypted the token into a cookie that a server component or route handler cannot
+ * set (it was dropped), and built a CSRF token, on every request. Forged, altered or expired: none.
+ */
+async function readSessionToken(): Promise<SessionToken | null> {
+  const secret = authOptions.secret;
+  if (!secret) return tokenFromServerSession(); // next-auth then derives a secret of its own (development only)
+  const name = authOptions.cookies?.sessionToken?.name ?? 'next-auth.session-token';
+  const value = sessionCookieValue((await cookies()).getAll(), name);
+  if (!value) return null;
+  const payload = await decodeSessionJwt({ token: value, secret }).catch(() => null);
+  // As authOptions.callbacks.session maps the token: no uid, no session.
+  if (!payload?.uid) return null;
+  return { uid: payload.uid, sid: payload.sid, issuedAt: payload.issuedAt ?? 0 };
+}
+
+async function tokenFromServerSession(): Promise<SessionToken | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return { uid: session.user.id, sid: session.user.sid, issuedAt: session.user.issuedAt };
+}
 
 /** The signed-in user as a Caller, or null. */
 export const getSignedIn = cache(async (): Promise<SignedIn | null> => {

@@ -9,7 +9,8 @@ import { db } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { recordHitChange } from '@/server/hits/hit-changes';
 import { repersonalisedTraveller } from '@/server/retention/open-masked-traveller';
-import { disclosureContent, disclosureTravellerSelect } from './disclosure-content';
+import { TRAVELLER_COLUMNS, travellerOf, type TravellerColumns } from '@/server/hits/read-hit-detail';
+import { disclosureContent } from './disclosure-content';
 import { describeDecided } from './escalation-conflict';
 import { readEscalationDetail } from './escalation-view';
 
@@ -25,15 +26,15 @@ const DAY_MS = 86_400_000;
 export async function decideEscalation(caller: Caller, escalationId: string, input: EscalationDecisionInput): Promise<EscalationDetail> {
   const resource = { type: 'escalation', id: escalationId };
   await requirePermission(caller, 'escalations.approve', resource);
-  const request = await db().escalation.findUnique({
-    where: { id: escalationId },
-    select: { requesterId: true, repersonalisation: true, hit: { select: { traveller: { select: { maskedAt: true } } } } },
-  });
+  const [request] = await db().$queryRaw<{ requesterId: string; repersonalisation: boolean; maskedAt: Date | null }[]>`
+    SELECT x."requesterId", x.repersonalisation, t."maskedAt"
+      FROM "Escalation" x JOIN "Hit" h ON h.id = x."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
+     WHERE x.id = ${escalationId}::uuid`;
   if (!request) throw new NotFoundError('This escalation request does not exist.');
   if (request.requesterId === caller.actorId) {
     return denyAccess(caller, resource, 'Four-eyes: the requester cannot decide their own escalation request.');
   }
-  const repersonalises = request.repersonalisation || request.hit.traveller.maskedAt !== null;
+  const repersonalises = request.repersonalisation || request.maskedAt !== null;
   if (input.decision === 'approve' && repersonalises && !hasPermission(caller.role, 'escalations.approve-repersonalisation')) {
     return denyAccess(caller, resource, 'Re-personalisation (PNR art. 12(3)) needs the competent authority’s approval.');
   }
@@ -54,11 +55,14 @@ export async function decideEscalation(caller: Caller, escalationId: string, inp
     });
     if (count === 0) throw new ConflictError(await describeDecided(tx, escalationId));
 
-    const escalation = await tx.escalation.findUniqueOrThrow({
-      where: { id: escalationId },
-      select: { dataCategories: true, hit: { select: { id: true, travellerId: true, traveller: { select: disclosureTravellerSelect } } } },
-    });
-    const hit = escalation.hit;
+    // The request's categories and its hit's traveller (the columns of disclosureTravellerSelect), in one statement.
+    const [row] = await tx.$queryRaw<(TravellerColumns & { dataCategories: string[]; hitId: string; travellerId: string })[]>`
+      SELECT x."dataCategories", h.id AS "hitId", h."travellerId", ${TRAVELLER_COLUMNS}
+        FROM "Escalation" x JOIN "Hit" h ON h.id = x."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
+       WHERE x.id = ${escalationId}::uuid`;
+    if (!row) throw new NotFoundError('This escalation request does not exist.');
+    const escalation = { dataCategories: row.dataCategories };
+    const hit = { id: row.hitId, travellerId: row.travellerId, traveller: travellerOf(row) };
     await tx.hit.update({
       where: { id: hit.id },
       data: approved

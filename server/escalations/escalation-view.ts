@@ -53,16 +53,70 @@ function cannotDecideBecause(caller: Caller, row: SummaryRow): string | null {
   return null;
 }
 
+interface DetailRow {
+  id: string;
+  hitId: string;
+  status: SummaryRow['status'];
+  urgency: SummaryRow['urgency'];
+  legalBasis: string;
+  offenceCategory: string;
+  requesterId: string;
+  createdAt: Date;
+  decidedAt: Date | null;
+  repersonalisation: boolean;
+  version: number;
+  objectiveFacts: string;
+  necessity: string;
+  dataCategories: string[];
+  decisionNote: string | null;
+  deciderId: string | null;
+  requesterName: string;
+  deciderName: string | null;
+  recipientName: string;
+  travellerId: string;
+  givenNames: string | null;
+  familyName: string | null;
+  packageId: string | null;
+  packageExpiresAt: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The request with what its detail shows of requester, decider, recipient, traveller and package,
+ * in one statement (Prisma's nested select sent one query per relation).
+ */
+async function readDetailRow(tx: Tx, escalationId: string) {
+  if (!UUID.test(escalationId)) return null;
+  const [f] = await tx.$queryRaw<DetailRow[]>`
+    SELECT x.id, x."hitId", x.status, x.urgency, x."legalBasis", x."offenceCategory", x."requesterId", x."createdAt", x."decidedAt",
+           x.repersonalisation, x.version, x."objectiveFacts", x.necessity, x."dataCategories", x."decisionNote", x."deciderId",
+           r.name AS "requesterName", d.name AS "deciderName", rc.name AS "recipientName",
+           h."travellerId", t."givenNames", t."familyName", p.id AS "packageId", p."expiresAt" AS "packageExpiresAt"
+      FROM "Escalation" x
+      JOIN "User" r ON r.id = x."requesterId"
+      LEFT JOIN "User" d ON d.id = x."deciderId"
+      JOIN "RecipientAuthority" rc ON rc.id = x."recipientId"
+      JOIN "Hit" h ON h.id = x."hitId"
+      JOIN "Traveller" t ON t.id = h."travellerId"
+      LEFT JOIN "DisclosurePackage" p ON p."escalationId" = x.id
+     WHERE x.id = ${escalationId}::uuid`;
+  if (!f) return null;
+  return {
+    id: f.id, hitId: f.hitId, status: f.status, urgency: f.urgency, legalBasis: f.legalBasis, offenceCategory: f.offenceCategory,
+    requesterId: f.requesterId, createdAt: f.createdAt, decidedAt: f.decidedAt, repersonalisation: f.repersonalisation, version: f.version,
+    requester: { name: f.requesterName },
+    decider: f.deciderId === null ? null : { name: f.deciderName ?? '' },
+    recipient: { name: f.recipientName },
+    hit: { travellerId: f.travellerId, traveller: { givenNames: f.givenNames, familyName: f.familyName } },
+    objectiveFacts: f.objectiveFacts, necessity: f.necessity, dataCategories: f.dataCategories, decisionNote: f.decisionNote, deciderId: f.deciderId,
+    package: f.packageId === null ? null : { id: f.packageId, expiresAt: f.packageExpiresAt as Date },
+  } satisfies SummaryRow & Record<string, unknown>;
+}
+
 /** The request, its justification and its hit as `caller` may see them; records nothing. */
 export async function readEscalationDetail(tx: Tx, caller: Caller, escalationId: string): Promise<{ detail: EscalationDetail; travellerId: string }> {
-  const row = await tx.escalation.findUnique({
-    where: { id: escalationId },
-    select: {
-      ...escalationSummarySelect,
-      objectiveFacts: true, necessity: true, dataCategories: true, decisionNote: true, deciderId: true,
-      package: { select: { id: true, expiresAt: true } },
-    },
-  });
+  const row = await readDetailRow(tx, escalationId);
   if (!row) throw new NotFoundError('This escalation request does not exist.');
   const { detail: hit } = await readHitDetail(tx, caller, row.hitId);
   const reason = cannotDecideBecause(caller, row);

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { HitStatus } from '@/generated/prisma/enums';
 import { CLEAR_REASONS, type HitDecisionInput } from '@/lib/schemas/hit';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
 import type { Caller } from '@/server/auth/caller';
@@ -8,6 +9,19 @@ import { NotFoundError } from '@/server/errors';
 import { readHitDetail } from './get-hit';
 import { explainHitConflict, recordHitChange } from './hit-changes';
 import { rememberClearedHit } from './suppression';
+
+interface BeforeRow {
+  id: string;
+  travellerId: string;
+  status: HitStatus;
+  entryId: string;
+  entryVersion: number;
+  familyName: string | null;
+  givenNames: string | null;
+  dateOfBirth: Date | null;
+  documentNumber: string | null;
+  collectedAt: Date;
+}
 
 /**
  * Decides one hit — never several: PNR art. 6(5) wants a person behind each. The update
@@ -20,14 +34,15 @@ export async function decideHit(caller: Caller, hitId: string, input: HitDecisio
   await requirePermission(caller, 'hits.decide', { type: 'hit', id: hitId });
   return db().$transaction(async (tx) => {
     const status = input.decision === 'clear' ? 'CLEARED' : 'CONFIRMED';
-    const before = await tx.hit.findUnique({
-      where: { id: hitId },
-      select: {
-        id: true, travellerId: true, status: true, entryId: true, entryVersion: true,
-        traveller: { select: { familyName: true, givenNames: true, dateOfBirth: true, documentNumber: true, collectedAt: true } },
-      },
-    });
-    if (!before) throw new NotFoundError('This hit does not exist.');
+    // The hit with what the suppression needs of its traveller, in one statement.
+    const [row] = await tx.$queryRaw<BeforeRow[]>`
+      SELECT h.id, h."travellerId", h.status, h."entryId", h."entryVersion",
+             t."familyName", t."givenNames", t."dateOfBirth", t."documentNumber", t."collectedAt"
+        FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
+       WHERE h.id = ${hitId}::uuid`;
+    if (!row) throw new NotFoundError('This hit does not exist.');
+    const { familyName, givenNames, dateOfBirth, documentNumber, collectedAt, ...hit } = row;
+    const before = { ...hit, traveller: { familyName, givenNames, dateOfBirth, documentNumber, collectedAt } };
     const { count } = await tx.hit.updateMany({
       where: {
         id: hitId,

@@ -40,6 +40,9 @@ const ORDER = {
   score: { columns: Prisma.sql`h.score DESC, h.id DESC`, after: Prisma.sql`(h.score, h.id) <`, value: (row: Row) => row.score },
 } as const;
 
+// What a list view shows of each hit: one object for the page's events, digested once (record.ts).
+const LIST_VIEW_DETAILS = { view: 'hit-list', fields: ['name:masked', 'nationality', 'yearOfBirth', 'flight'] };
+
 /**
  * A page of the hit queue, filtered and sorted as asked, traveller names masked on the
  * server. Records one CONSULTATION event per hit shown, in the same transaction as the
@@ -78,7 +81,7 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
         resourceId: hit.id,
         travellerId: hit.travellerId,
         purpose: 'Hit queue review',
-        details: { view: 'hit-list', fields: ['name:masked', 'nationality', 'yearOfBirth', 'flight'] },
+        details: LIST_VIEW_DETAILS,
       })),
     );
     const last = page.at(-1);

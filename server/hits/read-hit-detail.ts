@@ -1,6 +1,6 @@
 import 'server-only';
 import type { EntryType, EscalationStatus, HitEventType, HitStatus, Sex } from '@/generated/prisma/enums';
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 import type { HitDetailRow } from './hit-detail-view';
 
@@ -40,27 +40,9 @@ export interface HitDetailRead {
 
 export const MAX_VIEWS = 200;
 
-interface FlatRow {
-  id: string;
-  status: HitStatus;
-  version: number;
-  score: number;
-  priority: number;
-  offenceCategory: string;
-  createdAt: Date;
-  dueAt: Date;
-  flightDate: Date;
-  decidedAt: Date | null;
-  clearReason: string | null;
-  explanation: Prisma.JsonValue;
-  travellerId: string;
-  entryVersion: number;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  decidedById: string | null;
-  decidedByName: string | null;
-  sourceCode: string;
-  sourceName: string;
+type TravellerRow = HitDetailRow['traveller'];
+
+export interface TravellerColumns {
   t_familyName: string | null;
   t_givenNames: string | null;
   t_dateOfBirth: Date | null;
@@ -88,6 +70,29 @@ interface FlatRow {
   t_coTravellerCount: number;
   t_collectedAt: Date;
   t_maskedAt: Date | null;
+}
+
+interface FlatRow extends TravellerColumns {
+  id: string;
+  status: HitStatus;
+  version: number;
+  score: number;
+  priority: number;
+  offenceCategory: string;
+  createdAt: Date;
+  dueAt: Date;
+  flightDate: Date;
+  decidedAt: Date | null;
+  clearReason: string | null;
+  explanation: Prisma.JsonValue;
+  travellerId: string;
+  entryVersion: number;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  decidedById: string | null;
+  decidedByName: string | null;
+  sourceCode: string;
+  sourceName: string;
   e_id: string;
   e_externalId: string;
   e_version: number;
@@ -117,6 +122,30 @@ interface FlatRow {
   views: { seq: string; at: string; actorId: string | null; actorLabel: string | null; actorName: string | null; purpose: string | null; details: Prisma.JsonValue }[];
 }
 
+/**
+ * The columns of hitDetailSelect.traveller (also disclosure-content.ts's), from "Traveller" t,
+ * each prefixed t_: turned back into that select's shape by travellerOf().
+ */
+export const TRAVELLER_COLUMNS = Prisma.sql`
+  t."familyName" AS "t_familyName", t."givenNames" AS "t_givenNames", t."dateOfBirth" AS "t_dateOfBirth", t.sex AS "t_sex",
+  t.nationality AS "t_nationality", t."documentType" AS "t_documentType", t."documentNumber" AS "t_documentNumber",
+  t."documentIssuingCountry" AS "t_documentIssuingCountry", t."documentExpiry" AS "t_documentExpiry",
+  t."bookingReference" AS "t_bookingReference", t."reservationDate" AS "t_reservationDate", t."flightNumber" AS "t_flightNumber",
+  t."flightDate" AS "t_flightDate", t."departureAirport" AS "t_departureAirport", t."arrivalAirport" AS "t_arrivalAirport",
+  t.itinerary AS "t_itinerary", t."contactEmail" AS "t_contactEmail", t."contactPhone" AS "t_contactPhone", t.address AS "t_address",
+  t."paymentSummary" AS "t_paymentSummary", t."frequentFlyerNumber" AS "t_frequentFlyerNumber", t."travelAgency" AS "t_travelAgency",
+  t."travelStatus" AS "t_travelStatus", t."generalRemarks" AS "t_generalRemarks", t."coTravellerCount" AS "t_coTravellerCount",
+  t."collectedAt" AS "t_collectedAt", t."maskedAt" AS "t_maskedAt"`;
+
+/** A hit's traveller with the columns of hitDetailSelect.traveller, in one statement (reveal-field.ts). */
+export async function readHitTraveller(tx: Tx, hitId: string): Promise<{ travellerId: string; traveller: TravellerRow } | null> {
+  const [row] = await tx.$queryRaw<(TravellerColumns & { travellerId: string })[]>`
+    SELECT h."travellerId", ${TRAVELLER_COLUMNS}
+      FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
+     WHERE h.id = ${hitId}::uuid`;
+  return row ? { travellerId: row.travellerId, traveller: travellerOf(row) } : null;
+}
+
 /** The hit, its history and its views, or null when there is no such hit. */
 export async function readHitDetailRow(tx: Tx, hitId: string): Promise<HitDetailRead | null> {
   // The views' WHERE is the one Prisma sent (hit-timeline.ts before): `details #> '{view}' <> '"hit-list"'`
@@ -126,15 +155,7 @@ export async function readHitDetailRow(tx: Tx, hitId: string): Promise<HitDetail
            h."decidedAt", h."clearReason", h.explanation, h."travellerId", h."entryVersion",
            a.id AS "assigneeId", a.name AS "assigneeName", d.id AS "decidedById", d.name AS "decidedByName",
            s.code AS "sourceCode", s.name AS "sourceName",
-           t."familyName" AS "t_familyName", t."givenNames" AS "t_givenNames", t."dateOfBirth" AS "t_dateOfBirth", t.sex AS "t_sex",
-           t.nationality AS "t_nationality", t."documentType" AS "t_documentType", t."documentNumber" AS "t_documentNumber",
-           t."documentIssuingCountry" AS "t_documentIssuingCountry", t."documentExpiry" AS "t_documentExpiry",
-           t."bookingReference" AS "t_bookingReference", t."reservationDate" AS "t_reservationDate", t."flightNumber" AS "t_flightNumber",
-           t."flightDate" AS "t_flightDate", t."departureAirport" AS "t_departureAirport", t."arrivalAirport" AS "t_arrivalAirport",
-           t.itinerary AS "t_itinerary", t."contactEmail" AS "t_contactEmail", t."contactPhone" AS "t_contactPhone", t.address AS "t_address",
-           t."paymentSummary" AS "t_paymentSummary", t."frequentFlyerNumber" AS "t_frequentFlyerNumber", t."travelAgency" AS "t_travelAgency",
-           t."travelStatus" AS "t_travelStatus", t."generalRemarks" AS "t_generalRemarks", t."coTravellerCount" AS "t_coTravellerCount",
-           t."collectedAt" AS "t_collectedAt", t."maskedAt" AS "t_maskedAt",
+           ${TRAVELLER_COLUMNS},
            e.id AS "e_id", e."externalId" AS "e_externalId", e.version AS "e_version", e.type AS "e_type", e."primaryName" AS "e_primaryName",
            e.aliases AS "e_aliases", e."datesOfBirth" AS "e_datesOfBirth", e.nationalities AS "e_nationalities", e.documents AS "e_documents",
            e.programs AS "e_programs", e."offenceCategory" AS "e_offenceCategory", e."legalBasis" AS "e_legalBasis", e.remarks AS "e_remarks",
@@ -201,35 +222,7 @@ function toRow(f: FlatRow): HitDetailRow {
     assignee: f.assigneeId === null ? null : { id: f.assigneeId, name: f.assigneeName ?? '' },
     decidedBy: f.decidedById === null ? null : { id: f.decidedById, name: f.decidedByName ?? '' },
     source: { code: f.sourceCode, name: f.sourceName },
-    traveller: {
-      familyName: f.t_familyName,
-      givenNames: f.t_givenNames,
-      dateOfBirth: f.t_dateOfBirth,
-      sex: f.t_sex,
-      nationality: f.t_nationality,
-      documentType: f.t_documentType,
-      documentNumber: f.t_documentNumber,
-      documentIssuingCountry: f.t_documentIssuingCountry,
-      documentExpiry: f.t_documentExpiry,
-      bookingReference: f.t_bookingReference,
-      reservationDate: f.t_reservationDate,
-      flightNumber: f.t_flightNumber,
-      flightDate: f.t_flightDate,
-      departureAirport: f.t_departureAirport,
-      arrivalAirport: f.t_arrivalAirport,
-      itinerary: f.t_itinerary,
-      contactEmail: f.t_contactEmail,
-      contactPhone: f.t_contactPhone,
-      address: f.t_address,
-      paymentSummary: f.t_paymentSummary,
-      frequentFlyerNumber: f.t_frequentFlyerNumber,
-      travelAgency: f.t_travelAgency,
-      travelStatus: f.t_travelStatus,
-      generalRemarks: f.t_generalRemarks,
-      coTravellerCount: f.t_coTravellerCount,
-      collectedAt: f.t_collectedAt,
-      maskedAt: f.t_maskedAt,
-    },
+    traveller: travellerOf(f),
     escalations:
       f.x_id === null
         ? []
@@ -263,5 +256,37 @@ function toRow(f: FlatRow): HitDetailRow {
       remarks: f.e_remarks,
       expiresAt: f.e_expiresAt,
     },
+  };
+}
+
+export function travellerOf(f: TravellerColumns): TravellerRow {
+  return {
+    familyName: f.t_familyName,
+    givenNames: f.t_givenNames,
+    dateOfBirth: f.t_dateOfBirth,
+    sex: f.t_sex,
+    nationality: f.t_nationality,
+    documentType: f.t_documentType,
+    documentNumber: f.t_documentNumber,
+    documentIssuingCountry: f.t_documentIssuingCountry,
+    documentExpiry: f.t_documentExpiry,
+    bookingReference: f.t_bookingReference,
+    reservationDate: f.t_reservationDate,
+    flightNumber: f.t_flightNumber,
+    flightDate: f.t_flightDate,
+    departureAirport: f.t_departureAirport,
+    arrivalAirport: f.t_arrivalAirport,
+    itinerary: f.t_itinerary,
+    contactEmail: f.t_contactEmail,
+    contactPhone: f.t_contactPhone,
+    address: f.t_address,
+    paymentSummary: f.t_paymentSummary,
+    frequentFlyerNumber: f.t_frequentFlyerNumber,
+    travelAgency: f.t_travelAgency,
+    travelStatus: f.t_travelStatus,
+    generalRemarks: f.t_generalRemarks,
+    coTravellerCount: f.t_coTravellerCount,
+    collectedAt: f.t_collectedAt,
+    maskedAt: f.t_maskedAt,
   };
 }

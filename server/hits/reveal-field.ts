@@ -6,7 +6,8 @@ import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
-import { hitDetailSelect, travellerFieldValue } from './hit-detail-view';
+import { travellerFieldValue } from './hit-detail-view';
+import { readHitTraveller } from './read-hit-detail';
 
 /**
  * Reveals one masked field of a hit's traveller for a stated purpose: returns only that
@@ -16,7 +17,7 @@ import { hitDetailSelect, travellerFieldValue } from './hit-detail-view';
 export async function revealField(caller: Caller, hitId: string, input: RevealInput): Promise<RevealResult> {
   await requirePermission(caller, 'hits.reveal', { type: 'hit', id: hitId });
   return db().$transaction(async (tx) => {
-    const hit = await tx.hit.findUnique({ where: { id: hitId }, select: { travellerId: true, traveller: hitDetailSelect.traveller } });
+    const hit = await readHitTraveller(tx, hitId);
     if (!hit) throw new NotFoundError('This hit does not exist.');
     if (hit.traveller.maskedAt) {
       throw new ConflictError(

@@ -31,7 +31,7 @@ test('an unexpected error: a short answer with the request id, and one log line 
     logged.mock.restore();
   }
   assert.equal(response.status, 500);
-  assert.equal(response.headers.get('cache-control'), 'no-store');
+  assert.equal(response.headers.get('cache-control'), 'no-store, no-transform');
   const body = (await response.json()) as { message: string; requestId: string };
   assert.equal(body.requestId, requestId);
   assert.deepEqual(Object.keys(body).sort(), ['message', 'requestId'], 'no stack, no error message');

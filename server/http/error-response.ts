@@ -16,8 +16,12 @@ export function isOverCapacity(error: unknown): boolean {
   return code === 'P2028' && typeof message === 'string' && message.includes('Unable to start a transaction in the given time');
 }
 
-// API answers carry personal data, so none may be cached.
-const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+// API answers carry personal data, so none may be cached. Nor compressed: `no-transform` keeps
+// Next's gzip off them (its compression skips such answers). An answer holding personal data
+// beside values the request chose (filters echoed back) is what BREACH-style attacks read through
+// TLS by its compressed length; and gzip was a seventh of a queue page's CPU time in the app. A
+// proxy in front may still compress what it judges safe.
+const NO_STORE = { 'Cache-Control': 'no-store, no-transform' } as const;
 
 export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: NO_STORE });
