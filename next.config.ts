@@ -25,6 +25,8 @@ const nextConfig: NextConfig = {
       { source: '/:path*', headers: securityHeaders },
       // Pages and API answers may carry personal data: never cache them anywhere.
       { source: '/((?!_next/static|_next/image).*)', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      // API answers are not gzipped either (this rule, matching later, wins): see server/http/error-response.ts.
+      { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store, no-transform' }] },
     ];
   },
 };
