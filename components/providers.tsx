@@ -2,17 +2,13 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { z } from 'zod';
+import '@/lib/zod-jitless';
 // react-style-singleton (under Radix Dialog's scroll lock) asks get-nonce for the nonce of the <style> it inserts.
 import { setNonce } from 'get-nonce';
 import { RequestIdProvider } from '@/components/errors/request-id';
 import { AppToaster } from '@/components/layout/app-toaster';
 import { ThemeProvider } from '@/components/layout/theme-provider';
 import type { ThemePreference } from '@/lib/theme';
-
-// zod probes for eval (new Function) to compile faster parsers; the CSP forbids eval, so the
-// probe would only report a violation. Interpreted parsing is fast enough for forms.
-z.config({ jitless: true });
 
 // Radix dialogs lock scrolling with an inline <style> whose text depends on the scrollbar;
 // it may only apply with this page's CSP nonce, which Next.js put on the page's scripts.

@@ -1,6 +1,6 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
+import { signInWithCredentials } from '@/lib/auth-client';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -50,7 +50,7 @@ export function ChangePasswordForm({ email, next, currentLabel = 'Current passwo
       return;
     }
     // Every session ended with the change; this browser signs in again to go on.
-    const result = await signIn('credentials', { email, password: parsed.data.newPassword, redirect: false });
+    const result = await signInWithCredentials({ email, password: parsed.data.newPassword });
     if (!result || result.error) {
       // A full navigation, as after signing in: no page of the ended session stays in the client.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination

@@ -1,6 +1,6 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
+import { signInWithCredentials } from '@/lib/auth-client';
 import { useSearchParams } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -46,7 +46,7 @@ export function LoginForm() {
       return;
     }
     const { code, ...credentials } = parsed.data;
-    const result = await signIn('credentials', { ...credentials, ...(code ? { code } : {}), redirect: false });
+    const result = await signInWithCredentials({ ...credentials, ...(code ? { code } : {}) });
     if (!result || result.error) {
       setPending(false);
       if (result?.error === TOTP_CODE_REQUIRED_MESSAGE || result?.error === TOTP_CODE_WRONG_MESSAGE) {

@@ -1,18 +1,13 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent } from '@/components/ui/dialog';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { extendSession, sessionKeys, sessionStatusOptions, type ReceivedSessionStatus } from '@/lib/queries/session';
 import { SESSION_WARNING_MS } from '@/lib/session-activity';
-import { signOutNow } from './sign-out-button';
 
-/** m:ss, rounded up: the warning never shows 0:00 while time is left. */
-export function formatCountdown(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
+// The dialog (Radix: focus trap, scroll lock — 12 KB gzipped) loads when the warning is due,
+// not with every page: most sessions never see it.
+const SessionTimeoutDialog = lazy(() => import('./session-timeout-dialog').then((module) => ({ default: module.SessionTimeoutDialog })));
 
 /** Where the session stands by the server's clock, estimated from the last answer and the time since. */
 function timing(status: ReceivedSessionStatus, clientNow: number) {
@@ -55,30 +50,9 @@ export function SessionTimeoutWarning() {
 
   const open = due && state.answeredInWindow && state.remaining > 0;
   if (!open) return null;
-  const countdown = formatCountdown(state.remaining);
   return (
-    <Dialog open onOpenChange={(next) => (next ? undefined : stay.mutate())}>
-      <DialogContent
-        role="alertdialog"
-        title="Your session is about to end"
-        description={
-          <>
-            You will be signed out in <span className="font-medium tabular-nums">{countdown}</span> because of inactivity.
-          </>
-        }
-        // The countdown changes every second; only its opening is announced (the alertdialog).
-        onPointerDownOutside={(event) => event.preventDefault()}
-      >
-        <div className="flex flex-wrap gap-2">
-          {/* First, so the focus lands on it when the dialog opens. */}
-          <Button onClick={() => stay.mutate()} disabled={stay.isPending}>
-            Stay signed in
-          </Button>
-          <Button variant="secondary" onClick={signOutNow}>
-            Sign out
-          </Button>
-        </div>
-      </DialogContent>
-    </Dialog>
+    <Suspense fallback={null}>
+      <SessionTimeoutDialog remaining={state.remaining} onStay={() => stay.mutate()} staying={stay.isPending} />
+    </Suspense>
   );
 }

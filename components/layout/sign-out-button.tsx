@@ -1,6 +1,6 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
+import { signOut } from '@/lib/auth-client';
 import { Button } from '@/components/ui/button';
 
 // Drafts an analyst typed (escalation justifications) live in this tab's sessionStorage;
