@@ -4,8 +4,11 @@
 // whose entryJSFiles list the chunks of the page and of every layout, error, loading and
 // not-found boundary above it; build-manifest.json lists the chunks every page loads first
 // (rootMainFiles). A page's JS is the union of both, measured gzipped (level 9, as Next's
-// build output measured it). Chunks loaded later by a dynamic import() are not counted;
-// the legacy polyfills (nomodule, never loaded by a current browser) are left out.
+// build output measured it). Chunks loaded later by a dynamic import() are not counted: the
+// app imports that way only what waits for the user (the session-timeout dialog when it is
+// due); e2e/page-js.spec.ts loads every page in a browser and checks that every script it
+// fetches, until the network is idle after hydration, is among the chunks counted here.
+// The legacy polyfills (nomodule, never loaded by a current browser) are left out.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -17,7 +20,12 @@ export interface PageJs {
   chunks: number;
   bytes: number;
   gzipBytes: number;
+  /** The chunks counted, as the browser asks for them (/_next/static/chunks/…). */
+  files: string[];
 }
+
+/** The issue's budget for each page (issue 11): 200 KB gzipped. */
+export const PAGE_JS_TARGET_BYTES = 200 * 1024;
 
 function manifests(directory: string): string[] {
   if (!existsSync(directory)) return [];
@@ -55,7 +63,23 @@ export function pageJsSizes(appDir: string): PageJs[] {
     const segments = path.relative(appRoot, path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
     const chunks = [...new Set([...(buildManifest.rootMainFiles ?? []), ...entryFiles(file)].filter((chunk) => chunk.endsWith('.js')))];
     const total = chunks.map(sizeOf).reduce((sum, size) => ({ bytes: sum.bytes + size.bytes, gzipBytes: sum.gzipBytes + size.gzipBytes }), { bytes: 0, gzipBytes: 0 });
-    return { route: `/${segments.join('/')}`, chunks: chunks.length, ...total };
+    const files = chunks.map((chunk) => `/_next/${chunk.replace(/^\/?(_next\/)?/, '')}`);
+    return { route: `/${segments.join('/')}`, chunks: chunks.length, ...total, files };
   });
   return pages.filter((page) => !page.route.startsWith('/_')).sort((a, b) => b.gzipBytes - a.gzipBytes || a.route.localeCompare(b.route));
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** The pages as a table (biggest first), each over the budget marked; and how many are. */
+export function pageJsTable(pages: readonly PageJs[], target = PAGE_JS_TARGET_BYTES): { lines: string[]; over: number } {
+  const width = Math.max(5, ...pages.map((page) => page.route.length));
+  const lines = [
+    `${'page'.padEnd(width)}  chunks  raw KB  gzipped KB  budget ${kb(target)} KB`,
+    ...pages.map(
+      (page) =>
+        `${page.route.padEnd(width)}  ${String(page.chunks).padStart(6)}  ${kb(page.bytes).padStart(6)}  ${kb(page.gzipBytes).padStart(10)}  ${page.gzipBytes > target ? `OVER by ${kb(page.gzipBytes - target)} KB` : 'ok'}`,
+    ),
+  ];
+  return { lines, over: pages.filter((page) => page.gzipBytes > target).length };
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { gzipSync, constants } from 'node:zlib';
-import { pageJsSizes } from './page-js.mts';
+import { pageJsSizes, pageJsTable } from './page-js.mts';
 
 test('a page loads the root chunks and its manifest entries, each counted once, gzipped', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'page-js-'));
@@ -33,6 +33,15 @@ test('a page loads the root chunks and its manifest entries, each counted once, 
     assert.deepEqual(pages.map((p) => p.route), ['/hits']);
     assert.equal(pages[0]?.chunks, 3);
     assert.equal(pages[0]?.gzipBytes, root + layout + page);
+    assert.deepEqual(pages[0]?.files, ['/_next/static/chunks/root.js', '/_next/static/chunks/layout.js', '/_next/static/chunks/hits.js']);
+
+    // The table marks a page over the budget, and counts it.
+    const small = pageJsTable(pages, root + layout + page);
+    assert.equal(small.over, 0);
+    assert.match(small.lines[1] ?? '', /^\/hits\s+3\s.*ok$/);
+    const tight = pageJsTable(pages, root + layout + page - 1);
+    assert.equal(tight.over, 1);
+    assert.match(tight.lines[1] ?? '', /OVER by 0\.0 KB$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

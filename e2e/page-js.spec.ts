@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { pageJsSizes, type PageJs } from '../scripts/bench/lib/page-js.mts';
+import { demoUser, expect, test, userMenuButton, type RoleKey } from './fixtures';
+
+// The build's report of each page's JavaScript (npm run bench:page-js, lib/page-js.mts) reads
+// the manifests; this checks it against what a browser does: every page loaded from scratch,
+// every script it fetches — while loading, hydrating and until the network has been idle —
+// must be among the chunks the report counted for that page. A chunk the report missed (a
+// lazily loaded one that loads anyway, say) fails here.
+
+const PAGES: PageJs[] = pageJsSizes(path.resolve(__dirname, '..'));
+
+/** The route with its segments filled: [id] a hit's or an escalation's, [travellerId] the hit's traveller. */
+function urlOf(route: string, ids: { hit: string; escalation: string; traveller: string }): string {
+  const filled: Record<string, string> = { id: route.startsWith('/escalations/') ? ids.escalation : ids.hit, travellerId: ids.traveller };
+  return route.replace(/\[(\w+)\]/g, (segment, name: string) => filled[name] ?? segment);
+}
+
+/** The scripts the page fetches from a fresh load until the network is idle (and a moment more). */
+async function scriptsOnLoad(page: Page, url: string): Promise<{ status: number | undefined; finalPath: string; scripts: string[] }> {
+  const scripts = new Set<string>();
+  const onResponse = (response: { url: () => string; request: () => { resourceType: () => string } }) => {
+    const address = new URL(response.url());
+    if (response.request().resourceType() === 'script' || address.pathname.endsWith('.js')) scripts.add(address.pathname);
+  };
+  page.on('response', onResponse);
+  try {
+    const response = await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    // Whatever hydration starts (an effect's import()) has had its turn.
+    await page.waitForTimeout(500);
+    await page.waitForLoadState('networkidle');
+    return { status: response?.status(), finalPath: new URL(page.url()).pathname, scripts: [...scripts] };
+  } finally {
+    page.off('response', onResponse);
+  }
+}
+
+test('the build report counts every script a page loads at first', async ({ browser, sql }) => {
+  test.setTimeout(300_000);
+  expect(PAGES.length, 'a production build is there (.next)').toBeGreaterThan(10);
+  const [hit] = await sql<{ id: string; travellerId: string }>(`SELECT id, "travellerId" FROM "Hit" ORDER BY "createdAt" LIMIT 1`);
+  const [escalation] = await sql<{ id: string }>(`SELECT id FROM "Escalation" ORDER BY "createdAt" LIMIT 1`);
+  const ids = { hit: hit?.id ?? 'none', escalation: escalation?.id ?? 'none', traveller: hit?.travellerId ?? 'none' };
+
+  const checked = new Set<string>();
+  const check = async (page: Page, role: RoleKey | null) => {
+    for (const entry of PAGES) {
+      const url = urlOf(entry.route, ids);
+      const { status, finalPath, scripts } = await scriptsOnLoad(page, url);
+      // Sent elsewhere (the login page signed in, a page signed out): another page's scripts.
+      if (finalPath !== new URL(url, 'http://x').pathname) continue;
+      const counted = new Set(entry.files);
+      const missed = scripts.filter((script) => !counted.has(script));
+      expect(missed, `${url} as ${role ?? 'nobody'} (HTTP ${status}): scripts the report did not count`).toEqual([]);
+      checked.add(entry.route);
+    }
+  };
+
+  const anonymous = await browser.newPage();
+  await check(anonymous, null);
+  await anonymous.close();
+  for (const role of ['analyst', 'supervisor', 'privacy', 'admin'] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto('/login');
+    const user = demoUser(role);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(userMenuButton(page)).toBeVisible({ timeout: 15_000 });
+    await check(page, role);
+    await context.close();
+  }
+  // Every page of the build was loaded at least once.
+  expect(PAGES.map((entry) => entry.route).filter((route) => !checked.has(route))).toEqual([]);
+});
