@@ -2,7 +2,7 @@
 
 import { DialogFormFooter } from '@/components/ui/dialog-form-footer';
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { RETENTION_NOTICE, revealTargets } from '@/components/hits/detail/detail-format';
 import { EntryPanel } from '@/components/hits/detail/entry-panel';
 import { RevealDialog, type RevealRequest } from '@/components/hits/detail/reveal-dialog';

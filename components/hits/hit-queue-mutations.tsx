@@ -3,7 +3,7 @@
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { toastWithUndo } from '@/components/ui/undo-toast';
 import { ApiError } from '@/lib/api-client';
 import { claimHit, claimNextHit, hitKeys, hitListOptions, patchHitListPage } from '@/lib/queries/hits';

@@ -1,10 +1,20 @@
 'use client';
 
-import { Toaster } from 'sonner';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { registerToasterRequest } from '@/components/ui/toast';
 import { useTheme } from './theme-provider';
 
-/** Toasts in the user's theme (sonner's "system" alone would ignore a chosen light or dark). */
+const SonnerToaster = lazy(() => import('./sonner-toaster').then((module) => ({ default: module.SonnerToaster })));
+
+/** Toasts in the user's theme (sonner's "system" alone would ignore a chosen light or dark), mounted with the first toast. */
 export function AppToaster() {
   const { preference } = useTheme();
-  return <Toaster theme={preference} richColors closeButton position="bottom-right" />;
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => registerToasterRequest(() => setWanted(true)), []);
+  if (!wanted) return null;
+  return (
+    <Suspense fallback={null}>
+      <SonnerToaster theme={preference} />
+    </Suspense>
+  );
 }

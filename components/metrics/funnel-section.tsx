@@ -2,7 +2,8 @@
 
 import { SvgChart } from './svg-chart';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
-import { FUNNEL_STAGES, type FunnelBucket, type FunnelStage, type MetricsQuery, type MetricsReport } from '@/lib/schemas/metrics';
+import type { FunnelBucket, FunnelStage, MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
+import { FUNNEL_STAGES } from '@/lib/schemas/metrics-values';
 import { SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
 import { bucketHeader, formatBucket, formatCount, formatRate } from './metrics-format';

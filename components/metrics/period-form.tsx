@@ -5,15 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import {
-  METRICS_GRANULARITIES,
-  METRICS_PRESETS,
-  metricsQuerySchema,
-  metricsQueryToParams,
-  presetQuery,
-  type MetricsPreset,
-  type MetricsQuery,
-} from '@/lib/schemas/metrics';
+import type { MetricsQuery } from '@/lib/schemas/metrics';
+import { METRICS_GRANULARITIES, METRICS_PRESETS, metricsQueryToParams, presetQuery, type MetricsPreset } from '@/lib/schemas/metrics-values';
 import { ErrorSummary } from '@/components/ui/error-summary';
 
 type Draft = Record<'from' | 'to' | 'granularity', string>;
@@ -38,7 +31,9 @@ export function PeriodForm({ query, pending, onChange }: { query: MetricsQuery; 
     setErrors({});
   }
 
-  function apply(next: Partial<MetricsQuery>) {
+  async function apply(next: Partial<MetricsQuery>) {
+    // The schema (and zod with it) loads when a period is first chosen, not with the page.
+    const { metricsQuerySchema } = await import('@/lib/schemas/metrics');
     const parsed = metricsQuerySchema.safeParse({ ...query, ...next });
     if (!parsed.success) {
       const found: Record<string, string> = {};
@@ -52,7 +47,7 @@ export function PeriodForm({ query, pending, onChange }: { query: MetricsQuery; 
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    apply({ from: draft.from, to: draft.to, granularity: draft.granularity as MetricsQuery['granularity'] });
+    void apply({ from: draft.from, to: draft.to, granularity: draft.granularity as MetricsQuery['granularity'] });
   }
 
   return (
@@ -95,7 +90,7 @@ export function PeriodForm({ query, pending, onChange }: { query: MetricsQuery; 
       </div>
       <div role="group" aria-label="Preset periods" className="flex flex-wrap gap-2">
         {(Object.keys(METRICS_PRESETS) as MetricsPreset[]).map((preset) => (
-          <Button key={preset} type="button" variant="secondary" size="sm" disabled={pending} onClick={() => apply(presetQuery(preset))}>
+          <Button key={preset} type="button" variant="secondary" size="sm" disabled={pending} onClick={() => void apply(presetQuery(preset))}>
             {METRICS_PRESETS[preset]}
           </Button>
         ))}

@@ -1,4 +1,4 @@
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 
 /** Long enough to notice the toast and reach its Undo (sonner also pauses it while hovered or focused; Alt+T focuses it). */
 export const UNDO_TOAST_MS = 10_000;

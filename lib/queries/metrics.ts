@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
-import { metricsQueryToParams, type MetricsChart, type MetricsQuery, type MetricsReport } from '@/lib/schemas/metrics';
+import type { MetricsChart, MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
+import { metricsQueryToParams } from '@/lib/schemas/metrics-values';
 
 // One key factory for the metrics (CONVENTIONS.md habit 6): the page's server read and the
 // client's query share the key, so the page hydrates without a second request.

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import { isStorableDate } from '@/lib/storable-values';
+import { DAY_MS, DEFAULT_MIN_GROUP_DECIDED, DEFAULT_MIN_GROUP_TRAVELLERS, METRICS_GRANULARITIES, type FunnelStage } from './metrics-values';
+
+// The constants and URL helpers the browser needs without zod are in metrics-values.ts.
+export * from './metrics-values';
 
 // The metrics resource: the period a reader chooses, and the figures the server sends.
 // Shared by the /metrics page, the route handlers under app/api/v1/metrics and server/metrics.
 // Every figure is a count or a rate over many travellers: nothing here names a person.
 
-export const METRICS_GRANULARITIES = ['day', 'week', 'month'] as const;
-export type MetricsGranularity = (typeof METRICS_GRANULARITIES)[number];
 
 /** The longest period at all (the 5-year retention limit plus a leap day), and the longest shown by day. */
 export const MAX_PERIOD_DAYS = 1827;
 export const MAX_DAILY_PERIOD_DAYS = 366;
 
-/** Disparity is judged only for groups at least this large (overridable per request). */
-export const DEFAULT_MIN_GROUP_TRAVELLERS = 30;
-export const DEFAULT_MIN_GROUP_DECIDED = 20;
 /** A group's rate beyond this many times the overall rate is flagged; so is one below the lower ratio. */
 export const DISPARITY_HIGH_RATIO = 1.25;
 export const DISPARITY_LOW_RATIO = 0.8;
@@ -22,7 +21,6 @@ export const DISPARITY_LOW_RATIO = 0.8;
 /** ETIAS-style manual verification deadline a hit's review is measured against (Hit.dueAt). */
 export const REVIEW_DEADLINE_HOURS = 12;
 
-const DAY_MS = 86_400_000;
 
 const isoDate = z
   .string({ error: 'Enter a date.' })
@@ -60,31 +58,6 @@ export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
 /** What arrives from a URL or a form: strings, some missing. */
 export type MetricsQueryInput = Partial<Record<keyof MetricsQuery, string | number | undefined>>;
 
-export const METRICS_PRESETS = {
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  '12m': 'Last 12 months',
-} as const;
-export type MetricsPreset = keyof typeof METRICS_PRESETS;
-
-const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
-
-/** A preset period ending today (UTC), with the granularity that reads best for it. */
-export function presetQuery(preset: MetricsPreset, today: Date = new Date()): Pick<MetricsQuery, 'from' | 'to' | 'granularity'> {
-  const to = isoDay(today.getTime());
-  if (preset === '7d') return { from: isoDay(today.getTime() - 6 * DAY_MS), to, granularity: 'day' };
-  if (preset === '30d') return { from: isoDay(today.getTime() - 29 * DAY_MS), to, granularity: 'day' };
-  const start = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1));
-  return { from: isoDay(start.getTime()), to, granularity: 'month' };
-}
-
-/** The query's URL parameters; the disparity minimums only when they differ from the defaults. */
-export function metricsQueryToParams(query: MetricsQuery): URLSearchParams {
-  const params = new URLSearchParams({ from: query.from, to: query.to, granularity: query.granularity });
-  if (query.minTravellers !== DEFAULT_MIN_GROUP_TRAVELLERS) params.set('minTravellers', String(query.minTravellers));
-  if (query.minDecided !== DEFAULT_MIN_GROUP_DECIDED) params.set('minDecided', String(query.minDecided));
-  return params;
-}
 
 /** The query parameters of a URL as the schema's input (first value of each). */
 export function metricsInputFromParams(params: URLSearchParams | Record<string, string | string[] | undefined>): MetricsQueryInput {
@@ -103,18 +76,6 @@ export function metricsInputFromParams(params: URLSearchParams | Record<string, 
 
 // ---- The funnel ---------------------------------------------------------------------------
 
-/** Stages in order; each stage's rate is taken against `base`. */
-export const FUNNEL_STAGES = [
-  { key: 'screened', label: 'Travellers screened', base: null },
-  { key: 'hits', label: 'Hits', base: 'screened' },
-  { key: 'reviewed', label: 'Reviewed', base: 'hits' },
-  { key: 'cleared', label: 'Cleared (false positive)', base: 'reviewed' },
-  { key: 'confirmed', label: 'Confirmed', base: 'reviewed' },
-  { key: 'escalationRequested', label: 'Escalation requested', base: 'confirmed' },
-  { key: 'approved', label: 'Escalation approved', base: 'escalationRequested' },
-  { key: 'disclosed', label: 'Disclosed', base: 'approved' },
-] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number]['key'];
 export type FunnelCounts = Record<FunnelStage, number>;
 /** Each stage's share of its base stage; null where the base is 0. */
 export type FunnelRates = Record<Exclude<FunnelStage, 'screened'>, number | null>;

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { MatchExplanation } from '@/components/hits/match-explanation';
 import { Button } from '@/components/ui/button';
 import { ShortcutHelp } from '@/components/ui/shortcut-help';

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { toastWithUndo } from '@/components/ui/undo-toast';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { hitKeys } from '@/lib/queries/hits';
