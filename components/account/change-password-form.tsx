@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { changeOwnPassword } from '@/lib/queries/users';
-import { changePasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/schemas/user';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/schemas/user-values';
 import { ErrorSummary } from '@/components/ui/error-summary';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -29,6 +29,7 @@ export function ChangePasswordForm({ email, next, currentLabel = 'Current passwo
     if (pending) return;
     const form = event.currentTarget;
     setMessage(null);
+    const { changePasswordSchema } = await import('@/lib/schemas/user'); // zod loads with the first submit, not with the page
     const parsed = changePasswordSchema.safeParse({ currentPassword: values.currentPassword, newPassword: values.newPassword });
     const fieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (!fieldErrors.newPassword && values.confirmPassword !== values.newPassword) fieldErrors.confirmPassword = 'Type the same new password twice.';

@@ -6,7 +6,6 @@ import { Field } from '@/components/ui/field';
 import { apiErrors, focusFirstInvalid, type FieldErrors } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { disableTotp } from '@/lib/queries/users';
-import { totpCodeSchema } from '@/lib/schemas/user';
 import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** Turns the user's own second factor off; a current code proves it is them, not a borrowed session. */
@@ -20,6 +19,7 @@ export function TotpDisableForm({ onDisabled }: { onDisabled: () => void }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const { totpCodeSchema } = await import('@/lib/schemas/user'); // zod loads with the first submit, not with the page
     const parsed = totpCodeSchema.safeParse({ code });
     if (!parsed.success) {
       setErrors({ code: parsed.error.issues[0]?.message ?? 'Enter the 6-digit code.' });

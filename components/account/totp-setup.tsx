@@ -6,7 +6,6 @@ import { Field } from '@/components/ui/field';
 import { apiErrors, focusFirstInvalid, type FieldErrors } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { beginTotpSetup, confirmTotpSetup } from '@/lib/queries/users';
-import { totpCodeSchema } from '@/lib/schemas/user';
 import { TotpDisableForm } from './totp-disable-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 
@@ -49,6 +48,7 @@ export function TotpSetup({ enabledAt, next, required = false }: { enabledAt: st
   async function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const { totpCodeSchema } = await import('@/lib/schemas/user'); // zod loads with the first submit, not with the page
     const parsed = totpCodeSchema.safeParse({ code });
     if (!parsed.success) {
       setErrors({ code: parsed.error.issues[0]?.message ?? 'Enter the 6-digit code.' });

@@ -6,7 +6,8 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/data-table';
-import { API_TOKEN_SCOPES, type ApiTokenView } from '@/lib/schemas/api-token';
+import type { ApiTokenView } from '@/lib/schemas/api-token';
+import { API_TOKEN_SCOPES } from '@/lib/schemas/api-token-values';
 import { ApiTokenStateBadge, tokenLabel } from './api-token-labels';
 
 const column = createColumnHelper<ApiTokenView>();

@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { adminKeys, createApiToken } from '@/lib/queries/admin';
-import { createApiTokenSchema, type ApiTokenScope, type ApiTokenView, type CreatedApiToken } from '@/lib/schemas/api-token';
+import type { ApiTokenScope, ApiTokenView, CreatedApiToken } from '@/lib/schemas/api-token';
 import { ApiTokenSecretPanel } from './api-token-secret-panel';
 import { ScopeCheckboxes } from './scope-checkboxes';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -77,6 +77,7 @@ function CreateApiTokenForm({ pending, setPending, onCreated }: { pending: boole
     event.preventDefault();
     if (pending) return;
     const form = event.currentTarget;
+    const { createApiTokenSchema } = await import('@/lib/schemas/api-token'); // zod loads with the first submit, not with the page
     const parsed = createApiTokenSchema.safeParse({ name, scopes, expiresInDays });
     setMessage(null);
     if (!parsed.success) {

@@ -10,7 +10,8 @@ import { Field } from '@/components/ui/field';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { adminKeys, updateWatchlistSource } from '@/lib/queries/admin';
-import { MATCH_THRESHOLD_RANGE, updateWatchlistSourceSchema, type WatchlistSourceView } from '@/lib/schemas/watchlist-source';
+import type { WatchlistSourceView } from '@/lib/schemas/watchlist-source';
+import { MATCH_THRESHOLD_RANGE } from '@/lib/schemas/watchlist-source-values';
 import { ErrorSummary } from '@/components/ui/error-summary';
 
 /** "Threshold…": sets the minimum score the built-in engine needs to raise a hit on this list. */
@@ -51,11 +52,12 @@ function MatchThresholdForm({ source, onDone }: { source: WatchlistSourceView; o
   });
   const shown = save.isError ? apiErrors(save.error, 'The threshold could not be saved. Try again.', ['matchThreshold']) : null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (save.isPending) return;
     const form = event.currentTarget;
     const trimmed = value.trim();
+    const { updateWatchlistSourceSchema } = await import('@/lib/schemas/watchlist-source'); // zod loads with the first submit, not with the page
     const parsed = updateWatchlistSourceSchema.safeParse({ matchThreshold: trimmed === '' ? null : Number(trimmed) });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));

@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { LOGIN_FAILED_MESSAGE, loginSchema, TOTP_CODE_REQUIRED_MESSAGE, TOTP_CODE_WRONG_MESSAGE } from '@/lib/schemas/login';
+import { LOGIN_FAILED_MESSAGE, TOTP_CODE_REQUIRED_MESSAGE, TOTP_CODE_WRONG_MESSAGE } from '@/lib/schemas/login-values';
 
 type FieldErrors = Partial<Record<'email' | 'password' | 'code', string>>;
 
@@ -27,6 +27,8 @@ export function LoginForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    // The schema (and zod with it) loads on the first submit, not with the page.
+    const { loginSchema } = await import('@/lib/schemas/login');
     const parsed = loginSchema.safeParse({ email: data.get('email'), password: data.get('password'), code: codeStep ? (data.get('code') ?? '') : undefined });
     if (!parsed.success) {
       const errors: FieldErrors = {};

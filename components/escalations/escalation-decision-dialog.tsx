@@ -7,7 +7,6 @@ import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { escalationDecisionSchema } from '@/lib/schemas/escalation';
 import { useDecideEscalation } from './use-escalation-detail';
 import { ErrorSummary } from '@/components/ui/error-summary';
 
@@ -85,10 +84,11 @@ function DecisionForm({ escalationId, version, kind, onDecided }: { escalationId
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const trimmed = note.trim();
+    const { escalationDecisionSchema } = await import('@/lib/schemas/escalation'); // zod loads with the first submit, not with the page
     const parsed = escalationDecisionSchema.safeParse(
       kind === 'approve' ? { decision: kind, note: trimmed || undefined, version } : { decision: kind, note: trimmed, version },
     );

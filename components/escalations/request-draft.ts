@@ -2,7 +2,8 @@
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { DATA_CATEGORIES, LEGAL_BASES, URGENCIES, type DataCategory, type LegalBasis, type Urgency } from '@/lib/schemas/escalation';
+import type { DataCategory, LegalBasis, Urgency } from '@/lib/schemas/escalation';
+import { DATA_CATEGORIES, LEGAL_BASES, URGENCIES } from '@/lib/schemas/escalation-values';
 
 // The escalation request's draft lives in sessionStorage, one key per hit, so a reload or a
 // slip of the back button loses nothing; it leaves with the tab and on a successful submit.

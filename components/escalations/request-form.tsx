@@ -9,7 +9,7 @@ import { Link } from '@/components/ui/app-link';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import { DATA_CATEGORIES, escalationRequestSchema, LEGAL_BASES, OFFENCE_CATEGORIES, URGENCIES } from '@/lib/schemas/escalation';
+import { DATA_CATEGORIES, LEGAL_BASES, OFFENCE_CATEGORIES, URGENCIES } from '@/lib/schemas/escalation-values';
 import { useEscalationDraft, type EscalationDraft } from './request-draft';
 import { CheckboxGroupField, DraftNotice, JustificationField } from './request-fields';
 import { useRequestEscalation } from './request-mutation';
@@ -57,10 +57,11 @@ export function RequestForm({
   // A recipient that has left the list since the draft was saved is not offered as chosen.
   const recipientId = recipients.some((recipient) => recipient.id === draft.recipientId) ? draft.recipientId : '';
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     setMessage(null);
+    const { escalationRequestSchema } = await import('@/lib/schemas/escalation'); // zod loads with the first submit, not with the page
     const parsed = escalationRequestSchema.safeParse({ ...draft, recipientId, hitVersion });
     if (!parsed.success) {
       const fieldErrors = zodFieldErrors(parsed.error);

@@ -9,7 +9,7 @@ import { Select } from '@/components/ui/select';
 import { toastWithUndo } from '@/components/ui/undo-toast';
 import { ROLE_LABELS } from '@/lib/format';
 import { assignHits, hitKeys, hitListOptions, patchHitListPage } from '@/lib/queries/hits';
-import { assignHitsSchema, type AssignHitsInput, type HitClaimResult, type HitQuery } from '@/lib/schemas/hit';
+import type { AssignHitsInput, HitClaimResult, HitQuery } from '@/lib/schemas/hit';
 import { errorMessage } from './hit-queue-mutations';
 
 export interface Assignee {
@@ -74,7 +74,8 @@ export function BulkAssignBar({
     onSettled: () => queryClient.invalidateQueries({ queryKey: hitKeys.lists() }),
   });
 
-  function submit(target: string | null) {
+  async function submit(target: string | null) {
+    const { assignHitsSchema } = await import('@/lib/schemas/hit'); // zod loads with the first submit, not with the page
     const parsed = assignHitsSchema.safeParse({ hitIds: selectedIds, assigneeId: target });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Check the selection.');

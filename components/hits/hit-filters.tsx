@@ -6,7 +6,8 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { HIT_STATUS_LABELS } from '@/lib/format';
-import { hitQueryToParams, HIT_STATUSES, parseHitQuery, type HitQuery } from '@/lib/schemas/hit';
+import type { HitQuery } from '@/lib/schemas/hit';
+import { hitQueryToParams, HIT_STATUSES } from '@/lib/schemas/hit-values';
 import { ErrorSummary } from '@/components/ui/error-summary';
 
 export interface HitFilterOptions {
@@ -67,8 +68,10 @@ export function HitFilters({
     setErrors({});
   }
 
-  function apply(next: Draft) {
+  async function apply(next: Draft) {
     const { overdue, ...values } = next;
+    // The filters' schemas (and zod with them) load when a filter is first applied, not with the page.
+    const { parseHitQuery } = await import('@/lib/schemas/hit');
     const { query: parsed, ignored } = parseHitQuery({ ...values, overdue: overdue ? 'true' : undefined });
     const fieldErrors = Object.fromEntries(ignored.map((notice) => [notice.key, FIELD_ERRORS[notice.key] ?? notice.message]));
     setErrors(fieldErrors);
@@ -78,12 +81,12 @@ export function HitFilters({
   function change<K extends keyof Draft>(key: K, value: Draft[K], applyNow: boolean) {
     const next = { ...draft, [key]: value };
     setDraft(next);
-    if (applyNow) apply(next);
+    if (applyNow) void apply(next);
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    apply(draft);
+    void apply(draft);
   }
 
   const sources = options.sources.some((source) => source.code === draft.source) || !draft.source

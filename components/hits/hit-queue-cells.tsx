@@ -6,7 +6,8 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { formatAge, HIT_STATUS_LABELS } from '@/lib/format';
-import { DECIDABLE_HIT_STATUSES, type HitListItem } from '@/lib/schemas/hit';
+import type { HitListItem } from '@/lib/schemas/hit';
+import { DECIDABLE_HIT_STATUSES } from '@/lib/schemas/hit-values';
 
 // Cells of the queue table. Urgency is always said in words; colour only repeats it.
 

@@ -12,7 +12,8 @@ import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/d
 import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { formatScore } from '@/lib/format';
-import { DECIDABLE_HIT_STATUSES, type HitListItem, type HitSort } from '@/lib/schemas/hit';
+import type { HitListItem, HitSort } from '@/lib/schemas/hit';
+import { DECIDABLE_HIT_STATUSES } from '@/lib/schemas/hit-values';
 import { AssigneeCell, DeadlineCell, RowCheckbox, SelectAllCheckbox, StatusCell, TravellerCell } from './hit-queue-cells';
 
 const column = createColumnHelper<HitListItem>();

@@ -11,7 +11,7 @@ import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '
 import { Input } from '@/components/ui/input';
 import { ApiError } from '@/lib/api-client';
 import { retentionKeys, updateRetentionPolicy } from '@/lib/queries/retention';
-import { retentionPolicyUpdateSchema, type RetentionBounds, type RetentionPolicies, type RetentionPolicyField, type RetentionPolicyView } from '@/lib/schemas/retention';
+import type { RetentionBounds, RetentionPolicies, RetentionPolicyField, RetentionPolicyView } from '@/lib/schemas/retention';
 import { DATA_CLASS_LABELS } from './retention-labels';
 import { editPolicyButtonId } from './retention-policy-table';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -106,6 +106,7 @@ function EditRetentionPolicyForm({
     if (pending) return;
     const form = event.currentTarget;
     const input = Object.fromEntries([...fields.map((field) => [field, toDays(values[field])]), ['updatedAt', version.current]]);
+    const { retentionPolicyUpdateSchema } = await import('@/lib/schemas/retention'); // zod loads with the first submit, not with the page
     const parsed = retentionPolicyUpdateSchema(policy.dataClass, bounds).safeParse(input);
     setMessage(null);
     if (!parsed.success) {

@@ -5,7 +5,8 @@ import { useCallback, useState } from 'react';
 import { formatCount } from '@/components/admin/admin-format';
 import { ApiError } from '@/lib/api-client';
 import { retentionPoliciesOptions } from '@/lib/queries/retention';
-import { ACCESS_EVENT_FIXED_REASON, type RetentionPolicies, type RetentionPolicyView } from '@/lib/schemas/retention';
+import type { RetentionPolicies, RetentionPolicyView } from '@/lib/schemas/retention';
+import { ACCESS_EVENT_FIXED_REASON } from '@/lib/schemas/retention-values';
 import { EditRetentionPolicyDialog, type GeneralLimits } from './edit-retention-policy-dialog';
 import { ACCESS_EVENT_REASON_ID, RetentionPolicyTable } from './retention-policy-table';
 

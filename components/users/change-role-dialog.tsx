@@ -9,7 +9,8 @@ import { Select } from '@/components/ui/select';
 import { ApiError } from '@/lib/api-client';
 import { ROLE_LABELS } from '@/lib/format';
 import { changeUserRole } from '@/lib/queries/users';
-import { ROLES, type UserRole, type UserView } from '@/lib/schemas/user';
+import type { UserRole, UserView } from '@/lib/schemas/user';
+import { ROLES } from '@/lib/schemas/user-values';
 import { useUserMutation } from './use-user-mutation';
 import { userNameId } from './user-labels';
 

@@ -11,7 +11,8 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { ROLE_LABELS } from '@/lib/format';
 import { createUser, userKeys } from '@/lib/queries/users';
-import { createUserSchema, ROLES, type CreatedUser, type UserRole, type UserView } from '@/lib/schemas/user';
+import type { CreatedUser, UserRole, UserView } from '@/lib/schemas/user';
+import { ROLES } from '@/lib/schemas/user-values';
 import { InitialPasswordPanel } from './initial-password-panel';
 import { ErrorSummary } from '@/components/ui/error-summary';
 
@@ -72,6 +73,7 @@ function CreateUserForm({ pending, setPending, onCreated }: { pending: boolean; 
     event.preventDefault();
     if (pending) return;
     const form = event.currentTarget;
+    const { createUserSchema } = await import('@/lib/schemas/user'); // zod loads with the first submit, not with the page
     const parsed = createUserSchema.safeParse({ ...values, role: values.role || undefined });
     setMessage(null);
     if (!parsed.success) {

@@ -1,13 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
 import { isRefresh } from '@/lib/queries/refresh';
-import {
-  hitQueryToParams,
-  type AssignHitsInput,
-  type HitClaimResult,
-  type HitListPage,
-  type HitQuery,
-} from '@/lib/schemas/hit';
+import type { AssignHitsInput, HitClaimResult, HitListPage, HitQuery } from '@/lib/schemas/hit';
+import { hitQueryToParams } from '@/lib/schemas/hit-values';
 
 // One key factory for hits: the server prefetch, the client hooks and every
 // mutation's invalidation name the same keys (CONVENTIONS.md habit 6).

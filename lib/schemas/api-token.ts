@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { API_TOKEN_SCOPES, type ApiTokenScope } from './api-token-values';
+
+// What the browser needs without zod is in api-token-values.ts (zod loads with a form's submit).
+export * from './api-token-values';
 
 // API tokens: created by an administrator, shown once, used by a unit's systems to feed
 // Proportio (issue 7). The scope names are the API's; server/auth/permissions.ts maps
 // each to the permissions it opens.
 
-export const API_TOKEN_SCOPES = {
-  'watchlists:write': 'Upsert and import watchlist entries',
-  'travellers:write': 'Submit travellers for screening',
-  'hits:write': 'Submit hits from an external screening engine',
-  'batches:read': 'Read the status and counts of screening batches',
-} as const;
-export type ApiTokenScope = keyof typeof API_TOKEN_SCOPES;
 const SCOPES = Object.keys(API_TOKEN_SCOPES) as [ApiTokenScope, ...ApiTokenScope[]];
 
 export const createApiTokenSchema = z.strictObject({

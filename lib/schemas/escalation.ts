@@ -1,36 +1,13 @@
 import { z } from 'zod';
-import directive from '@/lib/reference/pnr-directive.json';
 import { INT4_MAX } from '@/lib/storable-values';
 import type { HitDetail } from './hit-detail';
+import { DATA_CATEGORIES, LEGAL_BASES, OFFENCE_CATEGORIES, URGENCIES, type DataCategory, type LegalBasis, type Urgency } from './escalation-values';
+
+// What the browser needs without zod is in escalation-values.ts (zod loads with a form's submit).
+export * from './escalation-values';
 
 // The escalation resource: the analyst's request with its recorded justification, the
 // supervisor's decision, and the disclosure package an approval produces.
-
-/** Legal bases an escalation may rest on (PNR Directive art. 6(2); national law). */
-export const LEGAL_BASES = {
-  PNR_6_2_A: 'PNR art. 6(2)(a): assessment before arrival or departure',
-  PNR_6_2_B: 'PNR art. 6(2)(b): reasoned request of a competent authority',
-  NATIONAL: 'National provision implementing the PNR Directive',
-} as const;
-export type LegalBasis = keyof typeof LEGAL_BASES;
-
-/** Terrorist offences and the serious crimes of PNR Annex II, from the reference data. */
-export const OFFENCE_CATEGORIES: readonly string[] = ['terrorism', ...directive.seriousCrimes];
-
-/** What a disclosure may contain, each category a set of traveller fields. */
-export const DATA_CATEGORIES = {
-  PASSPORT: 'Passport and identity data (names, date of birth, nationality, document)',
-  ITINERARY: 'Itinerary and booking (flights, dates, route, booking reference)',
-  CONTACT: 'Contact details (email, phone, address)',
-  PAYMENT: 'Payment information',
-  FREQUENT_FLYER: 'Frequent-flyer information',
-  CO_TRAVELLERS: 'Co-travellers (number travelling together)',
-  REMARKS: 'General remarks',
-} as const;
-export type DataCategory = keyof typeof DATA_CATEGORIES;
-
-export const URGENCIES = { ROUTINE: 'Routine', URGENT: 'Urgent', IMMEDIATE: 'Immediate (flight imminent)' } as const;
-export type Urgency = keyof typeof URGENCIES;
 
 export const MIN_JUSTIFICATION = 50;
 

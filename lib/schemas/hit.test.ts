@@ -31,3 +31,8 @@ test('a decision carries its required reason', () => {
   assert.equal(hitDecisionSchema.safeParse({ decision: 'confirm', note: 'short', version: 1 }).success, false);
   assert.equal(hitDecisionSchema.safeParse({ decision: 'confirm', note: 'Same passport number.', version: 1 }).success, true);
 });
+
+test('the zod-free list of the queue’s URL parameters is the filters’ keys, in order', async () => {
+  const { hitFilterFields, HIT_FILTER_KEYS } = await import('./hit');
+  assert.deepEqual([...HIT_FILTER_KEYS], Object.keys(hitFilterFields));
+});

@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { INT4_MAX, isStorableDate } from '@/lib/storable-values';
+import { CLEAR_REASONS, DEFAULT_HIT_QUERY, HIT_ASSIGNEE_FILTERS, HIT_SORTS, HIT_STATUSES, REVEAL_PURPOSES, type ClearReason, type HitQuery, type HitSort, type HitStatus, type RevealPurpose } from './hit-values';
+
+// What the browser needs without zod is in hit-values.ts (zod loads with a form's submit).
+export * from './hit-values';
 
 // The hit resource: the queue's filters, the decisions, and the shapes the server sends.
 // Shared by the queue page, the route handlers under app/api/v1/hits and server/hits.
-
-export const HIT_STATUSES = ['NEW', 'IN_REVIEW', 'CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED'] as const;
-export type HitStatus = (typeof HIT_STATUSES)[number];
-export const OPEN_HIT_STATUSES: readonly HitStatus[] = ['NEW', 'IN_REVIEW', 'ESCALATION_PENDING'];
-/** Statuses in which a person may still clear, confirm or escalate the hit. */
-export const DECIDABLE_HIT_STATUSES: readonly HitStatus[] = ['NEW', 'IN_REVIEW'];
-
-export const HIT_SORTS = ['deadline', 'score', 'age'] as const;
-export type HitSort = (typeof HIT_SORTS)[number];
-export const HIT_ASSIGNEE_FILTERS = ['me', 'unassigned', 'anyone'] as const;
 
 export const HIT_PAGE_SIZE = 50;
 
@@ -35,22 +29,6 @@ export const hitFilterFields = {
 } as const;
 
 export type HitFilterKey = keyof typeof hitFilterFields;
-
-export interface HitQuery {
-  status: 'open' | 'all' | HitStatus;
-  source?: string;
-  offence?: string;
-  scoreMin?: number;
-  scoreMax?: number;
-  flightFrom?: string;
-  flightTo?: string;
-  assignee: (typeof HIT_ASSIGNEE_FILTERS)[number];
-  overdue?: boolean;
-  sort: HitSort;
-  cursor?: string;
-}
-
-export const DEFAULT_HIT_QUERY: HitQuery = { status: 'open', assignee: 'anyone', sort: 'deadline' };
 
 export interface HitQueryParse {
   query: HitQuery;
@@ -103,29 +81,8 @@ export function parseHitQuery(params: URLSearchParams | Record<string, string | 
   return { query, ignored };
 }
 
-/** The URL parameters of a query, defaults left out, so URLs stay short and shareable. */
-export function hitQueryToParams(query: Partial<HitQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(hitFilterFields) as HitFilterKey[]) {
-    const value = query[key];
-    if (value === undefined || value === null || value === '') continue;
-    if ((DEFAULT_HIT_QUERY as unknown as Record<string, unknown>)[key] === value) continue;
-    params.set(key, String(value));
-  }
-  return params;
-}
-
 // ---- Decisions -------------------------------------------------------------------------
 
-export const CLEAR_REASONS = {
-  DIFFERENT_DOB: 'Different date of birth',
-  DIFFERENT_NATIONALITY: 'Different nationality',
-  DIFFERENT_DOCUMENT: 'Different travel document',
-  COMMON_NAME_PART: 'Only a common name part matches',
-  PREVIOUSLY_CLEARED: 'Previously cleared person',
-  OTHER: 'Other (explain in the note)',
-} as const;
-export type ClearReason = keyof typeof CLEAR_REASONS;
 const clearReasonKeys = Object.keys(CLEAR_REASONS) as [ClearReason, ...ClearReason[]];
 
 const note = z.string().trim().max(2000, 'A note has at most 2,000 characters.');
@@ -158,15 +115,6 @@ export type HitDecisionInput = z.infer<typeof hitDecisionSchema>;
 export const hitNoteSchema = z.object({ note: note.min(1, 'Write a note.') });
 
 // ---- Reveal ----------------------------------------------------------------------------
-
-export const REVEAL_PURPOSES = {
-  IDENTITY_COMPARISON: 'Compare identity with the watchlist entry',
-  DOCUMENT_CHECK: 'Check the travel document',
-  CONTACT_VERIFICATION: 'Verify contact or booking details',
-  ESCALATION_PREPARATION: 'Prepare an escalation',
-  OTHER: 'Other (explain)',
-} as const;
-export type RevealPurpose = keyof typeof REVEAL_PURPOSES;
 
 export const REVEALABLE_FIELDS = {
   familyName: 'Family name',

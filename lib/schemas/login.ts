@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// The messages, without zod, for the login form's first load: login-values.ts.
+export * from './login-values';
+
 // Shared by the login form and the credentials provider: the same limits, the same messages.
 export const loginSchema = z.object({
   email: z
@@ -22,10 +25,3 @@ export const loginSchema = z.object({
 });
 
 export type LoginInput = z.infer<typeof loginSchema>;
-
-/** The answer to a right password when two-step sign-in is on and no code came with it. */
-export const TOTP_CODE_REQUIRED_MESSAGE = 'Enter the 6-digit code from your authenticator app.';
-/** The answer to a right password with a wrong, old or already used code. */
-export const TOTP_CODE_WRONG_MESSAGE = 'This code is not correct. Enter the code your authenticator app shows now.';
-
-export const LOGIN_FAILED_MESSAGE = 'The email address or password is not correct.';

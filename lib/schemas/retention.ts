@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { isStorableInstant } from '@/lib/storable-values';
+import { ACCESS_EVENT_FIXED_REASON } from './retention-values';
+
+// What the browser needs without zod is in retention-values.ts (zod loads with a form's submit).
+export * from './retention-values';
 
 // Retention administration (issue 8): the policies an administrator may shorten, the runs of
 // the retention job and the records an open escalation holds. The bounds a policy must keep
@@ -32,9 +36,6 @@ const BLANK_ALLOWED: Readonly<Record<RetentionDataClass, readonly RetentionPolic
   CLEARED_HIT: ['maskAfterDays', 'eraseAfterDays'],
   ACCESS_EVENT: [],
 };
-
-export const ACCESS_EVENT_FIXED_REASON =
-  'The access log is kept for exactly 5 years by law (Law Enforcement Directive art. 25, PNR Directive art. 13(6)): it is how the privacy officer and the supervisory authority verify that every use of personal data was lawful, so no policy may shorten it.';
 
 export interface RetentionBounds {
   /** RETENTION_MIN_DAYS: no policy masks or erases sooner than this after collection. */

@@ -1,17 +1,12 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type UserRole } from './user-values';
+
+// What the browser needs without zod is in user-values.ts (zod loads with a form's submit).
+export * from './user-values';
 
 // Users of Proportio (issue 9): administrators create them, change their role, deactivate,
 // reactivate and unlock them; everyone changes their own password. The form, the route
 // handler and server/ share these schemas.
-
-export const ROLES = ['ANALYST', 'SUPERVISOR', 'PRIVACY_OFFICER', 'ADMINISTRATOR'] as const;
-export type UserRole = (typeof ROLES)[number];
-
-// ASVS 5.0 V6.2: at least 12 characters, at least 64 allowed, no composition rules. The server
-// also refuses common passwords and ones built from the user's own email or name
-// (server/auth/password-policy.ts); the browser cannot, it does not have the list.
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
 
 export const newPasswordSchema = z
   .string({ error: 'Enter a new password.' })

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { MATCH_THRESHOLD_RANGE } from './watchlist-source-values';
+
+// What the browser needs without zod is in watchlist-source-values.ts (zod loads with a form's submit).
+export * from './watchlist-source-values';
 
 // A watchlist as the administrator sees it: its size and freshness, never its entries.
 export interface WatchlistSourceView {
@@ -12,9 +16,6 @@ export interface WatchlistSourceView {
   listed: number;
   delisted: number;
 }
-
-/** The range an administrator may set: below it a list floods the queue, above it the engine misses spelling variants. */
-export const MATCH_THRESHOLD_RANGE = { min: 0.5, max: 0.99 } as const;
 
 export const updateWatchlistSourceSchema = z.strictObject({
   /** The built-in engine's minimum score for this list; null returns to the engine's default. */

@@ -6,7 +6,8 @@ import { toast } from '@/components/ui/toast';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { CLEAR_REASONS, hitDecisionSchema, type ClearReason } from '@/lib/schemas/hit';
+import type { ClearReason } from '@/lib/schemas/hit';
+import { CLEAR_REASONS } from '@/lib/schemas/hit-values';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { RadioGroupField } from './radio-group-field';
 import { useDecideHit } from './use-hit-actions';
@@ -86,11 +87,12 @@ function DecisionForm({ hitId, version, kind, onDecided }: { hitId: string; vers
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const trimmed = note.trim();
     const input = kind === 'clear' ? { decision: kind, reason, note: trimmed || undefined, version } : { decision: kind, note: trimmed, version };
+    const { hitDecisionSchema } = await import('@/lib/schemas/hit'); // zod loads with the first submit, not with the page
     const parsed = hitDecisionSchema.safeParse(input);
     setMessage(null);
     if (!parsed.success) {

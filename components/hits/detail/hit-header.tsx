@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatScore, HIT_STATUS_LABELS } from '@/lib/format';
-import { OPEN_HIT_STATUSES } from '@/lib/schemas/hit';
+import { OPEN_HIT_STATUSES } from '@/lib/schemas/hit-values';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
 import { deadlineText } from './detail-format';
 import { LocalTime } from '@/components/ui/local-time';

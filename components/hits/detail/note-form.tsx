@@ -5,7 +5,6 @@ import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { hitNoteSchema } from '@/lib/schemas/hit';
 import { apiErrors, focusFirstInvalid, zodFieldErrors } from '@/components/ui/form-errors';
 import { useAddNote } from './use-hit-actions';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -17,9 +16,10 @@ export function NoteForm({ hitId }: { hitId: string }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const { hitNoteSchema } = await import('@/lib/schemas/hit'); // zod loads with the first submit, not with the page
     const parsed = hitNoteSchema.safeParse({ note });
     if (!parsed.success) {
       setError(zodFieldErrors(parsed.error).note);

@@ -7,7 +7,8 @@ import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { REVEAL_PURPOSES, revealSchema, type RevealableField, type RevealPurpose } from '@/lib/schemas/hit';
+import type { RevealableField, RevealPurpose } from '@/lib/schemas/hit';
+import { REVEAL_PURPOSES } from '@/lib/schemas/hit-values';
 import type { RevealTarget } from './detail-format';
 import { apiErrors, focusFirstInvalid, zodFieldErrors, type FieldErrors } from '@/components/ui/form-errors';
 import { RadioGroupField } from './radio-group-field';
@@ -87,6 +88,7 @@ function RevealForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const { revealSchema } = await import('@/lib/schemas/hit'); // zod loads with the first submit, not with the page
     const parsed = revealSchema.safeParse({ field, purpose, purposeNote: purposeNote.trim() || undefined });
     setMessage(null);
     if (!parsed.success) {
