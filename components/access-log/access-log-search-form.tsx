@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { accessLogQueryToParams, ACCESS_OPERATIONS, ACCESS_OUTCOMES, parseAccessLogQuery, type AccessLogQuery } from '@/lib/schemas/access-log';
+import type { AccessLogQuery } from '@/lib/schemas/access-log';
+import { accessLogQueryToParams, ACCESS_OPERATIONS, ACCESS_OUTCOMES } from '@/lib/schemas/access-log-values';
 import { OPERATION_LABELS, OUTCOME_LABELS } from './access-log-labels';
 import { isoToLocalInput, localInputToIso } from './datetime-local';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -76,9 +77,10 @@ export function AccessLogSearchForm({
 
   const change = (key: DraftKey, value: string) => setDraft((current) => ({ ...current, [key]: value }));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const raw = Object.fromEntries(Object.entries(draft).map(([key, value]) => [key, value.trim()]));
+    const { parseAccessLogQuery } = await import('@/lib/schemas/access-log'); // zod loads with the first search, not with the page
     const { query: parsed, ignored } = parseAccessLogQuery({ ...raw, from: localInputToIso(draft.from), to: localInputToIso(draft.to) });
     setErrors(Object.fromEntries(ignored.map((notice) => [notice.key, FIELD_ERRORS[notice.key] ?? notice.message])));
     if (ignored.length === 0) onSearch({ ...parsed, cursor: undefined });

@@ -2,7 +2,7 @@
 
 import { ReviewNoteForm } from '@/components/ui/review-note-form';
 import { apiFetch } from '@/lib/api-client';
-import { anomalyReviewSchema, type AnomalyRule } from '@/lib/schemas/access-log';
+import type { AnomalyRule } from '@/lib/schemas/access-log';
 
 /** The privacy officer's note on one flagged item; recorded once (a second review is refused with 409). */
 export function AnomalyReviewForm({
@@ -26,7 +26,7 @@ export function AnomalyReviewForm({
         </>
       }
       hint="At least 5 characters: what did you find?"
-      schema={anomalyReviewSchema}
+      schema={async () => (await import('@/lib/schemas/access-log')).anomalyReviewSchema}
       values={{ rule, itemKey }}
       invalidMessage="This flag cannot be reviewed from here. Reload the page and try again."
       record={(input) => apiFetch<{ reviewedAt: string }>('/api/v1/access-log/anomalies/review', { body: input })}

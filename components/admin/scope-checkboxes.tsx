@@ -1,4 +1,5 @@
-import { API_TOKEN_SCOPES, type ApiTokenScope } from '@/lib/schemas/api-token';
+import type { ApiTokenScope } from '@/lib/schemas/api-token';
+import { API_TOKEN_SCOPES } from '@/lib/schemas/api-token-values';
 
 const SCOPES = Object.keys(API_TOKEN_SCOPES) as ApiTokenScope[];
 

@@ -1,4 +1,4 @@
-import { API_TOKEN_SCOPES } from '@/lib/schemas/api-token';
+import { API_TOKEN_SCOPES } from '@/lib/schemas/api-token-values';
 import type { OperationView, ResponseView } from './api-reference-model';
 import { schemaAnchor } from './api-reference-model';
 import { FieldTable } from './field-table';

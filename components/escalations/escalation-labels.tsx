@@ -1,6 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { LEGAL_BASES, URGENCIES, type EscalationStatus, type LegalBasis, type Urgency } from '@/lib/schemas/escalation';
+import type { EscalationStatus, LegalBasis, Urgency } from '@/lib/schemas/escalation';
+import { LEGAL_BASES, URGENCIES } from '@/lib/schemas/escalation-values';
 
 // Words for an escalation's status, urgency and legal basis. Urgency and status are always
 // said in words with a symbol; colour only repeats them.

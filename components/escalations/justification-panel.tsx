@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { LocalTime } from '@/components/ui/local-time';
-import { DATA_CATEGORIES, type EscalationDetail } from '@/lib/schemas/escalation';
+import type { EscalationDetail } from '@/lib/schemas/escalation';
+import { DATA_CATEGORIES } from '@/lib/schemas/escalation-values';
 import { legalBasisLabel, UrgencyBadge } from './escalation-labels';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {

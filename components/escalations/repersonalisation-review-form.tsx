@@ -2,7 +2,6 @@
 
 import { ReviewNoteForm } from '@/components/ui/review-note-form';
 import { recordRepersonalisationReview } from '@/lib/queries/escalations';
-import { repersonalisationReviewSchema } from '@/lib/schemas/escalation';
 
 /** The privacy officer's note on one approved re-personalisation; recorded once. */
 export function RepersonalisationReviewForm({
@@ -20,7 +19,7 @@ export function RepersonalisationReviewForm({
       ariaLabel={label}
       label="Note"
       hint="At least 10 characters: was the re-personalisation lawful and proportionate?"
-      schema={repersonalisationReviewSchema}
+      schema={async () => (await import('@/lib/schemas/escalation')).repersonalisationReviewSchema}
       values={{}}
       record={({ note }) => recordRepersonalisationReview(escalationId, note)}
       submitLabel="Record review"

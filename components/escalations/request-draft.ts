@@ -1,7 +1,6 @@
 'use client';
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { z } from 'zod';
 import type { DataCategory, LegalBasis, Urgency } from '@/lib/schemas/escalation';
 import { DATA_CATEGORIES, LEGAL_BASES, URGENCIES } from '@/lib/schemas/escalation-values';
 
@@ -20,26 +19,31 @@ export interface EscalationDraft {
 
 export const draftKey = (hitId: string) => `proportio:escalation-draft:${hitId}`;
 
-const text = z.string().max(4000).catch('');
-const oneOf = <T extends string>(record: Readonly<Record<T, string>>) =>
-  z
-    .string()
-    .catch('')
-    .transform((value) => (value in record ? (value as T) : ''));
-
 // Whatever is in storage is read leniently: a stale or hand-edited draft never breaks the form.
-const storedDraftSchema = z.object({
-  legalBasis: oneOf(LEGAL_BASES),
-  offenceCategory: text,
-  objectiveFacts: text,
-  necessity: text,
-  dataCategories: z
-    .array(z.string())
-    .catch([])
-    .transform((values) => values.filter((value): value is DataCategory => value in DATA_CATEGORIES)),
-  recipientId: text,
-  urgency: oneOf(URGENCIES),
-});
+// Each field that is not what it should be reads as empty; anything but an object is no draft.
+// By hand rather than with zod, which would load with the page for it (30 KB gzipped).
+const text = (value: unknown): string => (typeof value === 'string' && value.length <= 4000 ? value : '');
+const oneOf =
+  <T extends string>(record: Readonly<Record<T, string>>) =>
+  (value: unknown): T | '' =>
+    typeof value === 'string' && value in record ? (value as T) : '';
+const legalBasis = oneOf(LEGAL_BASES);
+const urgency = oneOf(URGENCIES);
+
+export function storedDraft(value: unknown): EscalationDraft | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const stored = value as Record<string, unknown>;
+  const categories = Array.isArray(stored.dataCategories) && stored.dataCategories.every((item) => typeof item === 'string') ? (stored.dataCategories as string[]) : [];
+  return {
+    legalBasis: legalBasis(stored.legalBasis),
+    offenceCategory: text(stored.offenceCategory),
+    objectiveFacts: text(stored.objectiveFacts),
+    necessity: text(stored.necessity),
+    dataCategories: categories.filter((item): item is DataCategory => item in DATA_CATEGORIES),
+    recipientId: text(stored.recipientId),
+    urgency: urgency(stored.urgency),
+  };
+}
 
 const listeners = new Set<() => void>();
 // The page's own copy of each draft it has written: the truth when storage refuses a write
@@ -74,8 +78,7 @@ function subscribe(listener: () => void): () => void {
 function parseDraft(stored: string | null, initial: EscalationDraft): EscalationDraft {
   if (!stored) return initial;
   try {
-    const parsed = storedDraftSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : initial;
+    return storedDraft(JSON.parse(stored)) ?? initial;
   } catch {
     return initial;
   }

@@ -1,7 +1,7 @@
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { MIN_JUSTIFICATION } from '@/lib/schemas/escalation';
+import { MIN_JUSTIFICATION } from '@/lib/schemas/escalation-values';
 
 // Controls of the escalation request that the shared primitives do not cover.
 

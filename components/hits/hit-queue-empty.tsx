@@ -1,6 +1,7 @@
 import { Link } from '@/components/ui/app-link';
 import { hitQueueHref } from '@/lib/queries/hits';
-import { DEFAULT_HIT_QUERY, hitQueryToParams, type HitQuery } from '@/lib/schemas/hit';
+import type { HitQuery } from '@/lib/schemas/hit';
+import { DEFAULT_HIT_QUERY, hitQueryToParams } from '@/lib/schemas/hit-values';
 
 /** What an empty page of the queue says, and the way out of it. */
 export function HitQueueEmpty({ query }: { query: HitQuery }) {

@@ -30,7 +30,8 @@ export function ReviewNoteForm<T extends { note: string }>({
   ariaLabel: string;
   label: ReactNode;
   hint: string;
-  schema: z.ZodType<T>;
+  /** The item's schema, or a function loading it (so zod loads with the first submit, not with the page). */
+  schema: z.ZodType<T> | (() => Promise<z.ZodType<T>>);
   /** The item's identifying fields, sent with the note. */
   values: Omit<T, 'note'>;
   /** Shown when something other than the note fails validation (the page's fault, not the reviewer's). */
@@ -50,7 +51,8 @@ export function ReviewNoteForm<T extends { note: string }>({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const parsed = schema.safeParse({ ...values, note });
+    const resolved = typeof schema === 'function' ? await schema() : schema;
+    const parsed = resolved.safeParse({ ...values, note });
     setMessage(null);
     if (!parsed.success) {
       const fieldErrors = zodFieldErrors(parsed.error);

@@ -1,5 +1,6 @@
 import { apiFetch } from '@/lib/api-client';
-import { accessLogQueryToParams, type AccessLogPage, type AccessLogQuery, type ChainVerification } from '@/lib/schemas/access-log';
+import type { AccessLogPage, AccessLogQuery, ChainVerification } from '@/lib/schemas/access-log';
+import { accessLogQueryToParams } from '@/lib/schemas/access-log-values';
 
 // One key factory for the access log (CONVENTIONS.md habit 6). Searches are read by the
 // page on the server, never in the background: each search is itself an access event. (A

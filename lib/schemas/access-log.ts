@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { isStorableInstant } from '@/lib/storable-values';
+import { ACCESS_OPERATIONS, ACCESS_OUTCOMES, type AccessOperation } from './access-log-values';
+
+// What the browser needs without zod is in access-log-values.ts (zod loads with a form's submit).
+export * from './access-log-values';
 
 // The access log as the privacy officer searches it: filters (lenient, like the hit
 // queue's: a bad one is ignored and named), the rows the server sends, verification.
-
-export const ACCESS_OPERATIONS = [
-  'COLLECTION', 'CONSULTATION', 'ALTERATION', 'DISCLOSURE', 'COMBINATION', 'ERASURE', 'LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'DENIED',
-] as const;
-export type AccessOperation = (typeof ACCESS_OPERATIONS)[number];
-export const ACCESS_OUTCOMES = ['ALLOWED', 'DENIED', 'FAILED'] as const;
 
 export const ACCESS_LOG_PAGE_SIZE = 100;
 
@@ -74,15 +72,6 @@ export function parseAccessLogQuery(params: URLSearchParams | Record<string, str
     delete query.to;
   }
   return { query: query as AccessLogQuery, ignored };
-}
-
-export function accessLogQueryToParams(query: AccessLogQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(accessLogFilterFields) as AccessLogFilterKey[]) {
-    const value = query[key];
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  return params;
 }
 
 // ---- What the server sends -------------------------------------------------------------

@@ -1,5 +1,5 @@
-// The API token scopes, without zod: what the browser's forms and lists need at first load. api-token.ts re-exports
-// it all; the forms load api-token.ts (and zod with it) when submitted.
+// The API token scopes, without zod: what the browser's forms and lists need at first load. api-
+// token.ts re-exports it all; the forms load api-token.ts (and zod with it) when submitted.
 
 export const API_TOKEN_SCOPES = {
   'watchlists:write': 'Upsert and import watchlist entries',

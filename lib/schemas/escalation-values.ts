@@ -1,5 +1,6 @@
-// The escalation request's choices, without zod: what the browser's forms and lists need at first load. escalation.ts re-exports
-// it all; the forms load escalation.ts (and zod with it) when submitted.
+// The escalation request's choices, without zod: what the browser's forms and lists need at first
+// load. escalation.ts re-exports it all; the forms load escalation.ts (and zod with it) when
+// submitted.
 import directive from '@/lib/reference/pnr-directive.json';
 
 /** Legal bases an escalation may rest on (PNR Directive art. 6(2); national law). */
@@ -30,3 +31,5 @@ export type DataCategory = keyof typeof DATA_CATEGORIES;
 export const URGENCIES = { ROUTINE: 'Routine', URGENT: 'Urgent', IMMEDIATE: 'Immediate (flight imminent)' } as const;
 
 export type Urgency = keyof typeof URGENCIES;
+
+export const MIN_JUSTIFICATION = 50;

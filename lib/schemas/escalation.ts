@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INT4_MAX } from '@/lib/storable-values';
 import type { HitDetail } from './hit-detail';
-import { DATA_CATEGORIES, LEGAL_BASES, OFFENCE_CATEGORIES, URGENCIES, type DataCategory, type LegalBasis, type Urgency } from './escalation-values';
+import { DATA_CATEGORIES, LEGAL_BASES, MIN_JUSTIFICATION, OFFENCE_CATEGORIES, URGENCIES, type DataCategory, type LegalBasis, type Urgency } from './escalation-values';
 
 // What the browser needs without zod is in escalation-values.ts (zod loads with a form's submit).
 export * from './escalation-values';
@@ -9,7 +9,6 @@ export * from './escalation-values';
 // The escalation resource: the analyst's request with its recorded justification, the
 // supervisor's decision, and the disclosure package an approval produces.
 
-export const MIN_JUSTIFICATION = 50;
 
 const justification = (what: string) =>
   z

@@ -1,5 +1,6 @@
-// The hit queue's statuses, sorts and URL, the decision and reveal choices, without zod: what the browser's forms and lists need at first load. hit.ts re-exports
-// it all; the forms load hit.ts (and zod with it) when submitted.
+// The hit queue's statuses, sorts and URL, the decision and reveal choices, without zod: what the
+// browser's forms and lists need at first load. hit.ts re-exports it all; the forms load hit.ts (and
+// zod with it) when submitted.
 
 export const HIT_STATUSES = ['NEW', 'IN_REVIEW', 'CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED'] as const;
 

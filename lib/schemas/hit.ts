@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INT4_MAX, isStorableDate } from '@/lib/storable-values';
-import { CLEAR_REASONS, DEFAULT_HIT_QUERY, HIT_ASSIGNEE_FILTERS, HIT_SORTS, HIT_STATUSES, REVEAL_PURPOSES, type ClearReason, type HitQuery, type HitSort, type HitStatus, type RevealPurpose } from './hit-values';
+import { CLEAR_REASONS, DEFAULT_HIT_QUERY, HIT_ASSIGNEE_FILTERS, HIT_SORTS, HIT_STATUSES, REVEAL_PURPOSES, type ClearReason, type HitQuery, type HitStatus, type RevealPurpose } from './hit-values';
 
 // What the browser needs without zod is in hit-values.ts (zod loads with a form's submit).
 export * from './hit-values';

@@ -1,6 +1,6 @@
-// The metrics resource's constants and URL helpers, without zod: what the /metrics page's
-// browser code needs (zod is 30 KB gzipped; the page validates a period with it only when the
-// reader changes it, loading lib/schemas/metrics.ts then). metrics.ts re-exports all of it.
+// The metrics resource's constants and URL helpers, without zod: what the /metrics page's browser code
+// needs (zod is 30 KB gzipped; the page validates a period with it only when the reader changes it,
+// loading lib/schemas/metrics.ts then). metrics.ts re-exports all of it.
 import type { MetricsQuery } from './metrics';
 
 export const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
-// The user resource's roles and password limits, without zod: what the browser's forms and lists need at first load. user.ts re-exports
-// it all; the forms load user.ts (and zod with it) when submitted.
+// The user resource's roles and password limits, without zod: what the browser's forms and lists need
+// at first load. user.ts re-exports it all; the forms load user.ts (and zod with it) when submitted.
 
 export const ROLES = ['ANALYST', 'SUPERVISOR', 'PRIVACY_OFFICER', 'ADMINISTRATOR'] as const;
 

@@ -1,7 +1,7 @@
 import { Button } from '@/components/ui/button';
 import { Link } from '@/components/ui/app-link';
 import { Kbd } from '@/components/ui/kbd';
-import { CLEAR_REASONS, DECIDABLE_HIT_STATUSES } from '@/lib/schemas/hit';
+import { CLEAR_REASONS, DECIDABLE_HIT_STATUSES } from '@/lib/schemas/hit-values';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
 import type { DecisionKind } from './decision-dialog';
 
