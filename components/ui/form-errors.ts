@@ -30,11 +30,19 @@ export function apiErrors(
   return { fieldErrors, message: allShown ? null : error.message };
 }
 
-/** After a failed submit, put focus on the first control with an error (after React has rendered it). */
+/**
+ * After a failed submit, put focus on the first control with an error, once React has rendered
+ * it. Frame by frame for up to half a second: a form that validated after an await (its schema
+ * loaded on the first submit) renders its errors a little later than one that validated at once.
+ */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
-  requestAnimationFrame(() => {
-    form
-      ?.querySelector<HTMLElement>('[aria-invalid="true"] input, input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"]')
-      ?.focus();
-  });
+  let frames = 0;
+  const attempt = () => {
+    const control = form?.querySelector<HTMLElement>(
+      '[aria-invalid="true"] input, input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"]',
+    );
+    if (control) control.focus();
+    else if (++frames < 30) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
