@@ -103,7 +103,7 @@ for (const role of ROLES) {
       // A refused page (403) renders too, and must be as clean.
       expect([200, 403], `${path} as ${role}`).toContain(response?.status());
       await page.waitForLoadState('networkidle');
-      if (path === '/metrics' && response?.status() === 200) await expect(page.locator('.chart-surface').first()).toBeVisible();
+      if (path === '/metrics' && response?.status() === 200) await expect(page.locator('.recharts-surface').first()).toBeVisible();
     }
     // A dialog (Radix: focus trap, scroll lock) and a toast (sonner) as the user meets them.
     if (role === 'analyst' || role === 'supervisor') {

@@ -1,9 +1,9 @@
 'use client';
 
-import { SvgChart } from './svg-chart';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { DisparityRow, MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
-import { SERIES } from './chart-theme';
+import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
 import { DisparityFlagLabel, flagSymbol, flagText } from './disparity-flag';
 import { formatCount, formatRate, formatRatio } from './metrics-format';
@@ -47,23 +47,24 @@ export function DisparitySection({ query, disparity }: { query: MetricsQuery; di
         chartLabel={`Bar chart of each large-enough nationality's hit rate and false-positive rate divided by the overall rate, with lines at ${lowRatio}× and ${highRatio}×; ${summary}.`}
         csvHref={metricsChartExportHref(query, 'disparity')}
         chart={
-          <SvgChart
-            data={data}
-            category={(row) => row.name}
-            kind="bar"
-            unit="×"
-            legend
-            valueFormat={formatRatio}
-            referenceLines={[
-              { value: 1, color: 'var(--color-muted)' },
-              { value: highRatio, color: 'var(--color-danger)', dash: '4 4', label: `${highRatio}×` },
-              { value: lowRatio, color: 'var(--color-warn)', dash: '4 4', label: `${lowRatio}×` },
-            ]}
-            series={[
-              { key: 'hit', name: 'Hit rate ÷ overall', color: SERIES[0].color, labelKey: 'hitLabel' },
-              { key: 'falsePositive', name: 'False-positive rate ÷ overall', color: SERIES[2].color, labelKey: 'falsePositiveLabel' },
-            ]}
-          />
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} margin={{ left: 8, right: 24, top: 16 }} accessibilityLayer={false}>
+              <CartesianGrid stroke={GRID_STROKE} vertical={false} />
+              <XAxis dataKey="name" tick={AXIS_TICK} />
+              <YAxis tick={AXIS_TICK} unit="×" />
+              <Tooltip formatter={(value) => formatRatio(Number(value))} />
+              <Legend />
+              <ReferenceLine y={1} stroke="var(--color-muted)" />
+              <ReferenceLine y={highRatio} stroke="var(--color-danger)" strokeDasharray="4 4" label={{ value: `${highRatio}×`, position: 'right', fill: 'var(--color-danger)' }} />
+              <ReferenceLine y={lowRatio} stroke="var(--color-warn)" strokeDasharray="4 4" label={{ value: `${lowRatio}×`, position: 'right', fill: 'var(--color-warn)' }} />
+              <Bar dataKey="hit" name="Hit rate ÷ overall" fill={SERIES[0].color} isAnimationActive={false}>
+                <LabelList dataKey="hitLabel" position="top" fill="var(--color-fg)" fontSize={11} />
+              </Bar>
+              <Bar dataKey="falsePositive" name="False-positive rate ÷ overall" fill={SERIES[2].color} isAnimationActive={false}>
+                <LabelList dataKey="falsePositiveLabel" position="top" fill="var(--color-fg)" fontSize={11} />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
         }
       >
         <MetricsTable

@@ -1,10 +1,10 @@
 'use client';
 
-import { SvgChart } from './svg-chart';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { FunnelBucket, FunnelStage, MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
 import { FUNNEL_STAGES } from '@/lib/schemas/metrics-values';
-import { SERIES } from './chart-theme';
+import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
 import { bucketHeader, formatBucket, formatCount, formatRate } from './metrics-format';
 import { MetricsTable } from './metrics-table';
@@ -44,17 +44,15 @@ export function FunnelSection({ query, funnel }: { query: MetricsQuery; funnel: 
         chartLabel={`Bar chart of the funnel over the period, on a logarithmic scale: ${summary}.`}
         csvHref={csvHref}
         chart={
-          <SvgChart
-            data={stages}
-            category={(row) => row.label}
-            kind="bar"
-            horizontal
-            scale="log"
-            categoryWidth={170}
-            tickFormat={formatCount}
-            valueFormat={formatCount}
-            series={[{ key: 'value', name: 'Count', color: SERIES[0].color }]}
-          />
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={stages} layout="vertical" margin={{ left: 24, right: 24 }} accessibilityLayer={false}>
+              <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
+              <XAxis type="number" scale="log" domain={[1, 'auto']} allowDataOverflow tick={AXIS_TICK} tickFormatter={(value: number) => formatCount(value)} />
+              <YAxis type="category" dataKey="label" width={170} tick={AXIS_TICK} />
+              <Tooltip formatter={(value) => formatCount(Number(value))} />
+              <Bar dataKey="value" name="Count" fill={SERIES[0].color} isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
         }
       >
         <MetricsTable
@@ -75,17 +73,21 @@ export function FunnelSection({ query, funnel }: { query: MetricsQuery; funnel: 
         chartLabel={`Line chart of hits, reviews, clearances, confirmations, escalations, approvals and disclosures per ${query.granularity}.`}
         csvHref={csvHref}
         chart={
-          <SvgChart
-            data={perBucket}
-            category={(row) => row.name}
-            kind="line"
-            integer
-            legend
-            series={CHARTED.map((stage, i) => {
-              const style = SERIES[i % SERIES.length]!;
-              return { key: stage.key, name: stage.label, color: style.color, dash: style.dash };
-            })}
-          />
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={perBucket} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
+              <CartesianGrid stroke={GRID_STROKE} />
+              <XAxis dataKey="name" tick={AXIS_TICK} minTickGap={16} />
+              <YAxis allowDecimals={false} tick={AXIS_TICK} />
+              <Tooltip />
+              <Legend />
+              {CHARTED.map((stage, i) => {
+                const style = SERIES[i % SERIES.length]!;
+                return (
+                  <Line key={stage.key} type="monotone" dataKey={stage.key} name={stage.label} stroke={style.color} strokeDasharray={style.dash} dot={false} isAnimationActive={false} />
+                );
+              })}
+            </LineChart>
+          </ResponsiveContainer>
         }
       >
         <MetricsTable<FunnelBucket>

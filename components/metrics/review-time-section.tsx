@@ -1,9 +1,9 @@
 'use client';
 
-import { SvgChart } from './svg-chart';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { MetricsQuery, MetricsReport, ReviewTimeRow } from '@/lib/schemas/metrics';
-import { SERIES } from './chart-theme';
+import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
 import { bucketHeader, formatBucket, formatCount, formatHours, formatRate } from './metrics-format';
 import { MetricsTable } from './metrics-table';
@@ -30,19 +30,18 @@ export function ReviewTimeSection({ query, reviewTime }: { query: MetricsQuery; 
         chartLabel={`Line chart of the median and 90th-percentile review time per ${query.granularity} in hours, with the ${deadlineHours}-hour deadline as a line.`}
         csvHref={metricsChartExportHref(query, 'review-time')}
         chart={
-          <SvgChart
-            data={data}
-            category={(row) => row.name}
-            kind="line"
-            unit=" h"
-            legend
-            valueFormat={formatHours}
-            referenceLines={[{ value: deadlineHours, color: 'var(--color-danger)', dash: '4 4', label: `${deadlineHours} h deadline` }]}
-            series={[
-              { key: 'median', name: 'Median', color: SERIES[0].color },
-              { key: 'p90', name: '90th percentile', color: SERIES[2].color, dash: SERIES[2].dash },
-            ]}
-          />
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={data} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
+              <CartesianGrid stroke={GRID_STROKE} />
+              <XAxis dataKey="name" tick={AXIS_TICK} minTickGap={16} />
+              <YAxis unit=" h" tick={AXIS_TICK} />
+              <Tooltip formatter={(value) => formatHours(Number(value))} />
+              <Legend />
+              <ReferenceLine y={deadlineHours} stroke="var(--color-danger)" strokeDasharray="4 4" label={{ value: `${deadlineHours} h deadline`, position: 'insideTopRight', fill: 'var(--color-danger)' }} />
+              <Line type="monotone" dataKey="median" name="Median" stroke={SERIES[0].color} connectNulls isAnimationActive={false} />
+              <Line type="monotone" dataKey="p90" name="90th percentile" stroke={SERIES[2].color} strokeDasharray={SERIES[2].dash} connectNulls isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
         }
       >
         <MetricsTable<ReviewTimeRow>
@@ -66,17 +65,17 @@ export function ReviewTimeSection({ query, reviewTime }: { query: MetricsQuery; 
         chartLabel={`Bar chart of the hits waiting for review by age: ${reviewTime.queueAge.map((row) => `${row.label} ${formatCount(row.open)}`).join(', ')}.`}
         csvHref={metricsChartExportHref(query, 'queue-age')}
         chart={
-          <SvgChart
-            data={reviewTime.queueAge}
-            category={(row) => row.label}
-            kind="bar"
-            integer
-            legend
-            series={[
-              { key: 'open', name: 'Waiting', color: SERIES[0].color },
-              { key: 'pastDeadline', name: 'Of which past the deadline', color: SERIES[4].color },
-            ]}
-          />
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={reviewTime.queueAge} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
+              <CartesianGrid stroke={GRID_STROKE} vertical={false} />
+              <XAxis dataKey="label" tick={AXIS_TICK} />
+              <YAxis allowDecimals={false} tick={AXIS_TICK} />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="open" name="Waiting" fill={SERIES[0].color} isAnimationActive={false} />
+              <Bar dataKey="pastDeadline" name="Of which past the deadline" fill={SERIES[4].color} isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
         }
       >
         <MetricsTable
