@@ -59,6 +59,8 @@ test('an analyst filters the queue, takes the next hit, reveals a field for a pu
 });
 
 test('three hits triaged with the keyboard alone', async ({ page, loginAs, sql }) => {
+  // Three full rounds (claim, open, decide) take 24 s and more on a loaded CI machine.
+  test.slow();
   const analyst = await loginAs('analyst2');
   const queue = new HitQueuePage(page);
   await queue.goto();

@@ -7,6 +7,8 @@ export class HitQueuePage {
   async goto(query = '') {
     await this.page.goto(`/hits${query}`);
     await expect(this.table).toBeVisible();
+    // The shortcuts and buttons are React's once the page has hydrated; a key pressed earlier is lost.
+    await this.page.waitForLoadState('networkidle');
   }
 
   get table() {
