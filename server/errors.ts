@@ -35,6 +35,18 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * The client went away while its body was still arriving (the socket closed: a browser tab
+ * shut, a load generator stopping). Nothing was read, so nothing ran; nobody waits for the
+ * answer. Not a fault of ours, and not the database's.
+ */
+export class ClientClosedRequestError extends Error {
+  constructor(cause: unknown) {
+    super('The client closed the connection before its request body arrived.', { cause });
+    this.name = 'ClientClosedRequestError';
+  }
+}
+
 /** The request body is larger than the endpoint accepts (413); nothing was read into memory beyond the limit. */
 export class PayloadTooLargeError extends Error {
   constructor(readonly maxBytes: number) {

@@ -9,11 +9,13 @@ async function Deferred({ load }: { load: () => Promise<ReactNode> }) {
 /**
  * A page's data section behind a skeleton. On a client-side navigation the page (its heading,
  * checked permission and all) arrives at once with the skeleton, and the data stream in after.
- * A document load waits for the data instead: nothing is sent before they are read, so a
- * failure is still a 500 with the error page rendered on the server (streaming would have
- * sent 200 first). The permission check stays above this boundary, so a refusal is a 403 either
- * way. The boundary is there in both cases, so the tree the browser hydrated and the one a
- * navigation brings match, and nothing below remounts.
+ * A document load reads the data first (`load()` is awaited before the boundary renders), so
+ * a failure while reading them is still a 500 with the error page rendered on the server
+ * (streaming would have sent 200 first); async components inside what `load()` returns may
+ * still stream in behind the skeleton within that one response. The permission check stays
+ * above this boundary, so a refusal is a 403 either way. The boundary is there in both cases,
+ * so the tree the browser hydrated and the one a navigation brings match, and nothing below
+ * remounts.
  */
 export async function DataBoundary({ fallback, load }: { fallback: ReactNode; load: () => Promise<ReactNode> }) {
   const navigating = isClientNavigation(await headers());

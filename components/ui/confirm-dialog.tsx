@@ -1,8 +1,8 @@
 'use client';
 
 import type { ComponentProps, ReactNode } from 'react';
-import { Button } from './button';
-import { Dialog, DialogClose, DialogContent } from './dialog';
+import { Dialog, DialogContent } from './dialog';
+import { DialogFormFooter } from './dialog-form-footer';
 
 /**
  * Asks before an action that cannot be taken back (or should not be taken lightly): an
@@ -47,21 +47,15 @@ export function ConfirmDialog({
       {open ? (
         <DialogContent title={title} description={description} role="alertdialog" onCloseAutoFocus={onCloseAutoFocus}>
           {children}
-          {error ? (
-            <p role="alert" className="mb-4 rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
-              {error}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary" disabled={pending}>
-                {cancelLabel}
-              </Button>
-            </DialogClose>
-            <Button type="button" className={destructive ? 'bg-danger text-bg' : undefined} disabled={pending} onClick={onConfirm}>
-              {pending ? (pendingLabel ?? confirmLabel) : confirmLabel}
-            </Button>
-          </div>
+          <DialogFormFooter
+            message={error}
+            pending={pending}
+            submit={confirmLabel}
+            pendingLabel={pendingLabel ?? confirmLabel}
+            cancelLabel={cancelLabel}
+            destructive={destructive}
+            onAction={onConfirm}
+          />
         </DialogContent>
       ) : null}
     </Dialog>

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, mock, test } from 'node:test';
 import { db } from '@/server/db';
-import { NotFoundError } from '@/server/errors';
+import { ClientClosedRequestError, NotFoundError } from '@/server/errors';
+import { readText } from './read-request';
 import { callerFor, chainedAccessEvents, createUser } from '@/server/testing/factories';
 import { refuseCrossSite } from './cross-site-refusal';
 import { errorResponse, requestContextOf } from './error-response';
@@ -54,6 +55,36 @@ test('expected errors name the request id and are not logged as failures', async
   assert.equal(logged.mock.callCount(), 0);
   // Without proxy.ts's id, one is made up: answers always carry one.
   assert.match(requestContextOf(post({})).requestId, /^[0-9a-f-]{36}$/);
+});
+
+test('a client that leaves mid-body is an abandoned request (499, logged as info), not an outage or an error', async () => {
+  // What Node's server does to a request whose socket closes before its body has arrived.
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"version":'));
+      controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    },
+  });
+  const request = new Request(`${ORIGIN}/api/v1/hits/x/decision`, { method: 'POST', headers: { host: 'localhost:3000' }, body, duplex: 'half' } as RequestInit);
+  const thrown = await readText(request).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  assert.ok(thrown instanceof ClientClosedRequestError, `got ${String(thrown)}`);
+
+  const errors = mock.method(console, 'error', () => {});
+  const infos = mock.method(console, 'info', () => {});
+  let response: Response;
+  try {
+    response = errorResponse(thrown, requestContextOf(post({ 'x-request-id': 'rid-gone' })));
+  } finally {
+    errors.mock.restore();
+    infos.mock.restore();
+  }
+  assert.equal(response.status, 499);
+  assert.equal(errors.mock.callCount(), 0, 'not an error line (nor a 503 "database unavailable")');
+  assert.equal(infos.mock.callCount(), 1);
+  assert.equal(JSON.parse(String(infos.mock.calls[0]?.arguments[0])).requestId, 'rid-gone');
 });
 
 test('a cross-site request is refused with 403 and one DENIED event naming reason, method and path — never the cookie', async () => {

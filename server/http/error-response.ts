@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { ForbiddenError } from '@/server/auth/errors';
-import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '@/server/errors';
+import { ClientClosedRequestError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '@/server/errors';
 import { databaseUnavailableReason } from '@/server/database-unavailable';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/database-unavailable';
 import { logServerError, type RequestContext } from './log-error';
@@ -45,6 +45,11 @@ export function errorResponse(error: unknown, context: RequestContext): NextResp
   if (error instanceof ForbiddenError) return json({ message: 'You do not have permission to do this.', requestId }, 403);
   if (error instanceof NotFoundError) return json({ message: error.message, requestId }, 404);
   if (error instanceof ConflictError) return json({ message: error.message, requestId }, 409);
+  if (error instanceof ClientClosedRequestError) {
+    // No one reads this answer; a line for whoever counts abandoned requests, not an error.
+    console.info(JSON.stringify({ level: 'info', at: new Date().toISOString(), requestId, method: context.method, path: context.path.split('?')[0], clientClosedRequest: true }));
+    return json({ message: error.message, requestId }, 499);
+  }
   if (isOverCapacity(error)) {
     // Every connection stayed busy while the transaction waited for one: too many requests at
     // once, not a fault of this one. Nothing ran; the client may simply send it again.
