@@ -13,8 +13,9 @@
 --    * (sourceId, status, dueAt), (offenceCategory, status, dueAt): never used (idx_scan 0):
 --      a source or offence filter is read along the sort order's index (3 sources, 28
 --      offence categories, each a large share), as the plans already did.
---    * (assigneeId, status, dueAt, id): "assigned to me" and claim-next read the open-queue
---      index (a few thousand rows), as does every other open-queue filter.
+--    * (assigneeId, status, dueAt, id) over all hits: "assigned to me" over all statuses reads
+--      the sort order's index (two analysts share the year's hits); claim-next ("the most
+--      urgent unassigned open hit") needs it only over the open queue: a partial index now.
 --    Kept: the primary key; the three open-queue partial indexes; the three full sort
 --    indexes (status "all" and CLEARED, the metrics' period ranges by createdAt); flightDate
 --    (the flight-date filter); travellerId (retention, the rollups, cascades); entryId.
@@ -24,6 +25,9 @@ DROP INDEX "Hit_status_createdAt_id_idx";
 DROP INDEX "Hit_sourceId_status_dueAt_idx";
 DROP INDEX "Hit_offenceCategory_status_dueAt_idx";
 DROP INDEX "Hit_assigneeId_status_dueAt_id_idx";
+
+-- CreateIndex
+CREATE INDEX "Hit_open_assigneeId_status_dueAt_id_idx" ON "Hit"("assigneeId", "status", "dueAt", "id") WHERE (status = ANY (ARRAY['NEW'::"HitStatus", 'IN_REVIEW'::"HitStatus", 'ESCALATION_PENDING'::"HitStatus"]));
 
 -- CreateIndex
 CREATE INDEX "Hit_flagged_dueAt_id_idx" ON "Hit"("dueAt", "id", "status") WHERE (status = ANY (ARRAY['CONFIRMED'::"HitStatus", 'ESCALATED'::"HitStatus"]));
