@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type { FieldExplanation } from '@/lib/schemas/hit-detail';
 import type { TravellerInput } from '@/lib/schemas/ingest';
 import type { Tx } from '@/server/db';
@@ -49,7 +48,9 @@ export async function createHits(tx: Tx, candidates: readonly HitCandidate[], sc
     })),
     now,
   );
-  const created: CreatedHit[] = candidates.filter((_, i) => !silent[i]).map((candidate) => ({ id: randomUUID(), candidate }));
+  // Time-ordered ids (UUID version 7, Prisma's default for the table): the batch lands at the
+  // right-hand edge of the primary key and of HitEvent's (hitId, at), not on random pages.
+  const created: CreatedHit[] = candidates.filter((_, i) => !silent[i]).map((candidate) => ({ id: uuidV7(now.getTime()), candidate }));
   const dueAt = new Date(now.getTime() + REVIEW_DEADLINE_MS);
   const hits = created.map(({ id, candidate }) => ({
     id,

@@ -24,8 +24,7 @@ type EntryRow = ReturnType<typeof toEntry>;
  */
 export async function submitExternalHits(caller: Caller, request: ExternalHitsRequest, idempotencyKey: string | null): Promise<IngestAnswer<ScreeningBatchView>> {
   await requirePermission(caller, 'hits.write', { type: 'hit-submission' });
-  const fingerprint = requestFingerprint('hits', request);
-  return withIdempotency(caller, idempotencyKey, fingerprint, 201, async (tx) => {
+  return withIdempotency(caller, idempotencyKey, () => requestFingerprint('hits', request), 201, async (tx) => {
     const now = new Date();
     const entries = await findEntries(tx, request);
     // One stored traveller per externalRef (or per hit without one).
@@ -51,7 +50,7 @@ export async function submitExternalHits(caller: Caller, request: ExternalHitsRe
       },
       select: { id: true },
     });
-    const stored = await storeTravellers(tx, caller, travellers, batch.id, 'Hits received from an external screening engine');
+    const { stored, events: collection } = await storeTravellers(tx, travellers, batch.id, 'Hits received from an external screening engine');
     const candidates: HitCandidate[] = request.hits.map((hit, i) => {
       const traveller = stored[slotOfHit[i] as number];
       const entry = entries.get(entryKey(hit.entry)) as EntryRow;
@@ -60,10 +59,10 @@ export async function submitExternalHits(caller: Caller, request: ExternalHitsRe
       return { travellerId: traveller.id, traveller: traveller.traveller, entry, score: hit.score, explanation: explainEntryPair(screened, entry.screening) };
     });
     const { created, suppressed } = await createHits(tx, candidates, batch.id, now);
-    await recordAccessEvents(
-      tx,
-      caller,
-      created.map(({ id, candidate }) => ({
+    // One append for the request: the travellers' COLLECTION (and ERASURE) events, then each hit's COMBINATION.
+    await recordAccessEvents(tx, caller, [
+      ...collection,
+      ...created.map(({ id, candidate }) => ({
         operation: 'COMBINATION' as const,
         resourceType: 'hit',
         resourceId: id,
@@ -71,7 +70,7 @@ export async function submitExternalHits(caller: Caller, request: ExternalHitsRe
         purpose: PURPOSE,
         details: { screeningBatchId: batch.id, entryId: candidate.entry.id, entryVersion: candidate.entry.version, score: candidate.score },
       })),
-    );
+    ]);
     const finished = await tx.screeningBatch.update({
       where: { id: batch.id },
       data: { finishedAt: new Date(), hitsCreated: created.length, hitsSuppressed: suppressed, sensitiveValuesDeleted: stored.reduce((sum, t) => sum + t.findings.length, 0) },

@@ -24,8 +24,7 @@ const PURPOSE = 'PNR art. 6(3)(a): comparison against relevant databases';
  */
 export async function submitScreening(caller: Caller, request: ScreeningRequest, idempotencyKey: string | null): Promise<IngestAnswer<ScreeningBatchView>> {
   await requirePermission(caller, 'travellers.write', { type: 'screening' });
-  const fingerprint = requestFingerprint('screenings', request);
-  return withIdempotency(caller, idempotencyKey, fingerprint, 201, async (tx) => {
+  return withIdempotency(caller, idempotencyKey, () => requestFingerprint('screenings', request), 201, async (tx) => {
     const now = new Date();
     const sources = await chosenSources(tx, request.sources);
     const indexes = await Promise.all(sources.map(async (source) => ({ source, cached: await sourceIndex(tx, source.id) })));
@@ -42,7 +41,7 @@ export async function submitScreening(caller: Caller, request: ScreeningRequest,
       },
       select: { id: true },
     });
-    const stored = await storeTravellers(tx, caller, request.travellers, batch.id, 'Travellers received for screening');
+    const { stored, events: collection } = await storeTravellers(tx, request.travellers, batch.id, 'Travellers received for screening');
     const candidates: HitCandidate[] = [];
     for (const { id, traveller } of stored) {
       const screened = { familyName: traveller.familyName ?? null, givenNames: traveller.givenNames ?? null, dateOfBirth: traveller.dateOfBirth ?? null, nationality: traveller.nationality ?? null, documentNumber: traveller.documentNumber ?? null };
@@ -57,11 +56,15 @@ export async function submitScreening(caller: Caller, request: ScreeningRequest,
     }
     const { created, suppressed } = await createHits(tx, candidates, batch.id, now);
     const hitsOf = new Map<string, string[]>();
-    for (const hit of created) hitsOf.set(hit.candidate.travellerId, [...(hitsOf.get(hit.candidate.travellerId) ?? []), hit.id]);
-    await recordAccessEvents(
-      tx,
-      caller,
-      stored.map(({ id }) => ({
+    for (const hit of created) {
+      const list = hitsOf.get(hit.candidate.travellerId);
+      if (list) list.push(hit.id);
+      else hitsOf.set(hit.candidate.travellerId, [hit.id]);
+    }
+    // One append for the request: each traveller's COLLECTION (and ERASURE) events, then its COMBINATION.
+    await recordAccessEvents(tx, caller, [
+      ...collection,
+      ...stored.map(({ id }) => ({
         operation: 'COMBINATION' as const,
         resourceType: 'traveller',
         resourceId: id,
@@ -69,7 +72,7 @@ export async function submitScreening(caller: Caller, request: ScreeningRequest,
         purpose: PURPOSE,
         details: { screeningBatchId: batch.id, sources: sources.map((source) => source.code), hits: hitsOf.get(id) ?? [] },
       })),
-    );
+    ]);
     const finished = await tx.screeningBatch.update({
       where: { id: batch.id },
       data: { status: 'COMPLETED', finishedAt: new Date(), hitsCreated: created.length, hitsSuppressed: suppressed, sensitiveValuesDeleted: stored.reduce((sum, t) => sum + t.findings.length, 0) },

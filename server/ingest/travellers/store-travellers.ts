@@ -1,11 +1,9 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type { TravellerInput } from '@/lib/schemas/ingest';
-import { recordAccessEvents, type AccessEventInput } from '@/server/access-log/record';
-import type { Caller } from '@/server/auth/caller';
+import type { AccessEventInput } from '@/server/access-log/record';
 import type { Tx } from '@/server/db';
 import { FREE_TEXT_FIELDS, removeSensitiveData, type SensitiveFinding } from '@/server/ingest/sensitive-data/filter';
-import { insertRows, type RowColumn } from '../insert-rows';
+import { insertRows, uuidV7, type RowColumn } from '../insert-rows';
 
 export interface StoredTraveller {
   id: string;
@@ -31,12 +29,24 @@ const TRAVELLER_COLUMNS: readonly RowColumn[] = [
  * Stores received travellers in the caller's transaction. Free-text values revealing a
  * special category (PNR art. 13(4)) are deleted before anything is stored; each deletion
  * is an ERASURE event naming the field and the category, never the value or the code that matched. Each traveller is a
- * COLLECTION event (LED art. 25).
+ * COLLECTION event (LED art. 25). The events are returned, not recorded: the caller appends
+ * them with the rest of the request's events in one append_access_events() call, in the
+ * same transaction.
+ *
+ * Ids are time-ordered (UUID version 7, as Prisma's default for the table): a batch lands at
+ * the right-hand edge of the primary key and of every index on travellerId, instead of on
+ * thousands of random pages of indexes far larger than the database's buffers.
  */
-export async function storeTravellers(tx: Tx, caller: Caller, inputs: readonly TravellerInput[], screeningBatchId: string, purpose: string): Promise<StoredTraveller[]> {
+export async function storeTravellers(
+  tx: Tx,
+  inputs: readonly TravellerInput[],
+  screeningBatchId: string,
+  purpose: string,
+): Promise<{ stored: StoredTraveller[]; events: AccessEventInput[] }> {
+  const now = Date.now();
   const stored = inputs.map((input, index): StoredTraveller => {
     const { traveller, findings } = removeSensitiveData(input, FREE_TEXT_FIELDS);
-    return { id: randomUUID(), index, externalRef: input.externalRef ?? null, traveller, findings };
+    return { id: uuidV7(now), index, externalRef: input.externalRef ?? null, traveller, findings };
   });
   const rows = stored.map(({ id, traveller: t }) => ({
     id,
@@ -82,6 +92,5 @@ export async function storeTravellers(tx: Tx, caller: Caller, inputs: readonly T
       details: { field: finding.field, category: finding.category },
     })),
   ]);
-  await recordAccessEvents(tx, caller, events);
-  return stored;
+  return { stored, events };
 }
