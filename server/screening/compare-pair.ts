@@ -14,10 +14,11 @@ import type { ScreeningTraveller } from './screening-types';
 
 /** The traveller's name words, family name first, each marked with its field. */
 export function travellerNameTokens(traveller: ScreeningTraveller): NameToken[] {
-  const forebears = lineageWords(traveller.givenNames);
+  const given = nameTokens(traveller.givenNames);
+  const forebears = lineageWords(traveller.givenNames, given);
   return [
     ...nameTokens(traveller.familyName).map((text) => toNameToken(text, 'family')),
-    ...nameTokens(traveller.givenNames).map((text) => toNameToken(text, 'given', forebears.has(text))),
+    ...given.map((text) => toNameToken(text, 'given', forebears.has(text))),
   ];
 }
 

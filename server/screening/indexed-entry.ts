@@ -39,10 +39,12 @@ function splitListedName(name: string): { family: string; given: string | null }
 function formOf(vocabulary: Vocabulary, label: string, family: string | null, given: string | null, isAlias: boolean, weight: number): NameForm | null {
   // Without a comma an alias is a whole name: which word is the family name is unknown.
   const whole = isAlias && given === null;
-  const forebears = lineageWords(whole ? family : given);
+  const familyWords = nameTokens(family);
+  const givenWords = nameTokens(given);
+  const forebears = lineageWords(whole ? family : given, whole ? familyWords : givenWords);
   const tokens = [
-    ...nameTokens(family).map((text) => listedToken(vocabulary, text, whole ? 'whole' : 'family', whole && forebears.has(text))),
-    ...nameTokens(given).map((text) => listedToken(vocabulary, text, 'given', forebears.has(text))),
+    ...familyWords.map((text) => listedToken(vocabulary, text, whole ? 'whole' : 'family', whole && forebears.has(text))),
+    ...givenWords.map((text) => listedToken(vocabulary, text, 'given', forebears.has(text))),
   ];
   if (tokens.length === 0) return null;
   return { label, isAlias, weight, tokens, familyValue: whole ? null : family, givenValue: given };

@@ -10,8 +10,11 @@ import { normaliseName } from './normalise';
 const LINEAGE_PARTICLES = new Set(['BIN', 'IBN', 'BINT', 'BINTI', 'BENT', 'BEN', 'OULD']);
 const PATRONYMIC = /(?:OVICH|EVICH|OVITCH|EVITCH|OVYCH|EVYCH|OVNA|EVNA|IVNA|ICHNA)$/;
 
-/** The words of a given-names field (as nameTokens writes them) that name forebears. */
-export function lineageWords(value: string | null | undefined): Set<string> {
+/**
+ * The words of a given-names field (as nameTokens writes them) that name forebears. `words`,
+ * when the caller has them, is nameTokens(value), so that it is not worked out twice.
+ */
+export function lineageWords(value: string | null | undefined, words?: readonly string[]): Set<string> {
   const lineage = new Set<string>();
   if (!value) return lineage;
   const raw = normaliseName(value.replace(/['\u2018\u2019\u02BB\u02BC\u0060\u00B4]/g, '')).split(' ');
@@ -20,6 +23,6 @@ export function lineageWords(value: string | null | undefined): Set<string> {
     const following = nameTokens(raw.slice(i + 1).join(' '))[0];
     if (following) lineage.add(following);
   });
-  for (const word of nameTokens(value)) if (PATRONYMIC.test(word)) lineage.add(word);
+  for (const word of words ?? nameTokens(value)) if (PATRONYMIC.test(word)) lineage.add(word);
   return lineage;
 }

@@ -2,7 +2,7 @@
 // POST /api/v1/screenings and POST /api/v1/hits built from synthetic travellers, a bearer
 // token made straight in the database, and the bare INSERTs of the same rows (set-based,
 // one INSERT … SELECT FROM unnest per table) in a transaction that is rolled back.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { newTokenSecret } from '../../../server/api-tokens/token-secret.ts';
 import { listedPersonTraveller } from '../../../server/screening/labelled-set.ts';
@@ -183,6 +183,16 @@ export async function loadDirectContext(pool: pg.Pool, sourceCode: string): Prom
   return { sourceId: source.id, entries: new Map(rows.map((row) => [row.externalId, { id: row.id, version: row.version, offenceCategory: row.offenceCategory }])), explanation: sample?.explanation ?? '[]' };
 }
 
+/** A time-ordered UUID (version 7), as the app gives travellers and hits (server/ingest/insert-rows.ts). */
+function uuidV7(now: number): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = 0x70 | ((bytes[6] as number) & 0x0f);
+  bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 interface ParsedHit {
   /** Index of the traveller in the body's traveller list. */
   traveller: number;
@@ -199,7 +209,8 @@ interface ParsedHit {
 export async function insertLikeRequest(pool: pg.Pool, context: DirectContext, travellers: readonly Record<string, unknown>[], hits: readonly ParsedHit[], combination: 'traveller' | 'hit'): Promise<void> {
   const now = new Date();
   const batchId = randomUUID();
-  const travellerIds = travellers.map(() => randomUUID());
+  // The ids the app gives them: time-ordered, so the rows are the same to every index.
+  const travellerIds = travellers.map(() => uuidV7(now.getTime()));
   const day = (value: unknown) => (typeof value === 'string' ? value : null);
   const travellerRows = travellers.map((t, i) => [
     travellerIds[i], t.familyName, t.givenNames, day(t.dateOfBirth), typeof t.dateOfBirth === 'string' ? Number(t.dateOfBirth.slice(0, 4)) : null, t.sex,
@@ -208,13 +219,13 @@ export async function insertLikeRequest(pool: pg.Pool, context: DirectContext, t
     t.paymentSummary, t.travelStatus, t.coTravellerCount, batchId, t.externalRef,
   ]);
   const dueAt = new Date(now.getTime() + 12 * 3_600_000);
-  const hitIds = hits.map(() => randomUUID());
+  const hitIds = hits.map(() => uuidV7(now.getTime()));
   const hitRows = hits.map((hit, i) => {
     const entry = context.entries.get(hit.externalId);
     if (!entry) throw new Error(`entry ${hit.externalId} is not in the database`);
     return [hitIds[i], travellerIds[hit.traveller], entry.id, entry.version, batchId, context.sourceId, entry.offenceCategory, travellers[hit.traveller]?.flightDate, hit.score, context.explanation, 3, dueAt, now, now];
   });
-  const hitEventRows = hits.map((hit, i) => [randomUUID(), hitIds[i], 'CREATED', 'NEW', now, JSON.stringify({ score: hit.score, screeningBatchId: batchId })]);
+  const hitEventRows = hits.map((hit, i) => [uuidV7(now.getTime()), hitIds[i], 'CREATED', 'NEW', now, JSON.stringify({ score: hit.score, screeningBatchId: batchId })]);
   const event = (operation: string, resourceType: string, resourceId: string, travellerId: string, details: unknown) => [
     now, 'TOKEN', null, 'token screening benchmark', operation, 'ALLOWED', resourceType, resourceId, travellerId, 'PNR art. 6(3)(a): comparison against relevant databases',
     randomUUID(), '127.0.0.1', 'bench', JSON.stringify(details), '0'.repeat(64),
