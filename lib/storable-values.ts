@@ -6,11 +6,21 @@
 /** The largest value of an `integer` column (Prisma's Int). */
 export const INT4_MAX = 2_147_483_647;
 
-/** YYYY-MM-DD naming a day the calendar has (no 30 February). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * YYYY-MM-DD naming a day the calendar has (no 30 February), on the proleptic Gregorian
+ * calendar JavaScript's Date and PostgreSQL use. Worked out from the digits: a 5,000-hit
+ * request checks some 25,000 dates, and a Date per date showed in its profile.
+ */
 function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
 /** A real calendar date YYYY-MM-DD from 0001-01-01 to 9999-12-31: PostgreSQL has no year 0000 and no 30 February. */
@@ -42,20 +52,34 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
  * UTF-8 byte sequence can. No such value may reach a query.
  */
 export function unstorableTextPath(value: unknown, path: readonly (string | number)[] = []): string | null {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path.join('.') : null;
+  // One path, extended and shortened in place: the whole body is walked, and a new array per
+  // value was most of what this cost.
+  const at: (string | number)[] = [...path];
+  return walkUnstorable(value, at) ? at.join('.') : null;
+}
+
+/** True when `value` holds unstorable text; `at` then names where (see unstorableTextPath). */
+function walkUnstorable(value: unknown, at: (string | number)[]): boolean {
+  if (typeof value === 'string') return UNSTORABLE.test(value);
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = unstorableTextPath(item, [...path, index]);
-      if (found !== null) return found;
+    for (let index = 0; index < value.length; index++) {
+      at.push(index);
+      if (walkUnstorable(value[index], at)) return true;
+      at.pop();
     }
-    return null;
+    return false;
   }
   if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) {
-      if (UNSTORABLE.test(key)) return [...path, key.toWellFormed().replaceAll('\u0000', '\\u0000')].join('.');
-      const found = unstorableTextPath(child, [...path, key]);
-      if (found !== null) return found;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (UNSTORABLE.test(key)) {
+        at.push(key.toWellFormed().replaceAll('\u0000', '\\u0000'));
+        return true;
+      }
+      at.push(key);
+      if (walkUnstorable((value as Record<string, unknown>)[key], at)) return true;
+      at.pop();
     }
   }
-  return null;
+  return false;
 }
