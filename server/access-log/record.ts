@@ -3,7 +3,8 @@ import type { AccessOperation, AccessOutcome } from '@/generated/prisma/enums';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
-import type { ChainedFields } from './chain';
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalEvent, contentHash, type ChainedFields } from './chain';
 import { digestContent, memoisedEncoder } from './record-digest';
 
 export interface AccessEventInput {
@@ -62,6 +63,78 @@ export async function recordAccessEvents(tx: Tx, caller: Caller, inputs: readonl
   });
   await tx.$queryRaw`SELECT append_access_events(${JSON.stringify(events)}::jsonb)`;
 }
+
+/** An event about one traveller, out of a batch of events that differ only in the traveller and a few details. */
+export interface TravellerEventItem {
+  travellerId: string;
+  /** Numbers added to the shared details (e.g. how many hits went with the traveller). */
+  counts?: Record<string, number>;
+}
+
+/**
+ * recordAccessEvents for a batch of events about many travellers that share everything but
+ * the traveller (its id is the event's resourceId and travellerId) and a few numeric details
+ * — the retention job's one ERASURE event per traveller, thousands a transaction. The shared
+ * part is made jsonb-safe and put in canonical form once, with markers where the traveller
+ * and the counts go; each event's content hash is that text with the markers replaced.
+ * The result is exactly contentHash of each event (checked on the first event of every call),
+ * so the chain and its verification do not know the difference.
+ */
+export async function recordTravellerEvents(
+  tx: Tx,
+  caller: Caller,
+  shared: Omit<AccessEventInput, 'resourceId' | 'travellerId'> & { details: Record<string, Prisma.InputJsonValue> },
+  items: readonly TravellerEventItem[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const at = new Date();
+  const marker = `@@event-${randomUUID()}@@`;
+  const countKeys = Object.keys(items[0]?.counts ?? {});
+  const mark = (name: string) => `${marker}${name}`;
+  const fields: Omit<ChainedFields, 'seq'> = jsonbSafe({
+    at,
+    actorType: caller.actorType,
+    actorId: caller.actorId,
+    actorLabel: caller.actorLabel,
+    role: caller.role,
+    operation: shared.operation,
+    outcome: shared.outcome ?? 'ALLOWED',
+    resourceType: shared.resourceType,
+    resourceId: null,
+    travellerId: null,
+    purpose: shared.purpose ?? null,
+    recipient: shared.recipient ?? null,
+    requestId: caller.requestId,
+    ip: caller.ip,
+    userAgent: caller.userAgent,
+    details: shared.details,
+  });
+  // The canonical text with every variable part a marker; markers are plain ASCII, so
+  // JSON.stringify quotes them unchanged and the split below finds exactly those places.
+  const template = canonicalEvent({
+    ...fields,
+    resourceId: mark('traveller'),
+    travellerId: mark('traveller'),
+    details: { ...(fields.details as Record<string, unknown>), ...Object.fromEntries(countKeys.map((key) => [key, mark(key)])) },
+  });
+  const pieces = template.split(new RegExp(`"${marker}([A-Za-z]+)"`));
+  const events = items.map((item) => {
+    let text = '';
+    for (let index = 0; index < pieces.length; index += 1) {
+      const piece = pieces[index] as string;
+      if (index % 2 === 0) text += piece;
+      else if (piece === 'traveller') text += JSON.stringify(item.travellerId);
+      else text += JSON.stringify(item.counts?.[piece] ?? null);
+    }
+    const details = item.counts ? { ...(fields.details as Record<string, unknown>), ...item.counts } : fields.details;
+    return { ...fields, resourceId: item.travellerId, travellerId: item.travellerId, details, contentHash: sha256Hex(text) };
+  });
+  const first = events[0];
+  if (first && contentHash(first) !== first.contentHash) throw new Error('recordTravellerEvents: the templated content hash differs from contentHash');
+  await tx.$queryRaw`SELECT append_access_events(${JSON.stringify(events)}::jsonb)`;
+}
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * The event as PostgreSQL's jsonb can hold it: U+0000 and lone surrogates (which it cannot) as

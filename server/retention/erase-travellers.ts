@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { recordAccessEvents } from '@/server/access-log/record';
+import { recordTravellerEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import { heldWhere } from './holds';
@@ -33,17 +33,16 @@ export async function eraseTravellerBatch(tx: Tx, caller: Caller, limits: EraseL
   const ids = due.map((row) => row.id);
   await tx.$executeRaw`DELETE FROM "Suppression" s USING "Hit" h WHERE s."originHitId" = h.id AND h."travellerId" = ANY(${ids}::uuid[])`;
   await tx.$executeRaw`DELETE FROM "Traveller" WHERE id = ANY(${ids}::uuid[])`;
-  await recordAccessEvents(
+  await recordTravellerEvents(
     tx,
     caller,
-    due.map(({ id, hits }) => ({
-      operation: 'ERASURE' as const,
+    {
+      operation: 'ERASURE',
       resourceType: 'traveller',
-      resourceId: id,
-      travellerId: id,
       purpose: 'PNR art. 12(1): traveller and hits erased after 5 years (retention)',
-      details: { action: 'erase', hits, retentionRunId: runId },
-    })),
+      details: { action: 'erase', retentionRunId: runId },
+    },
+    due.map(({ id, hits }) => ({ travellerId: id, counts: { hits } })),
   );
   return ids.length;
 }

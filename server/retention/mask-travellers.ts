@@ -1,17 +1,21 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { recordAccessEvents } from '@/server/access-log/record';
+import { recordTravellerEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import { redactStoredExplanation } from '@/server/hits/mask-explanation';
 import { IDENTIFYING_TRAVELLER_FIELDS, type IdentifyingField } from './identifying-fields';
 import { collectedPastLimitWhere } from './past-limit';
-import { sealTravellerData } from './traveller-vault';
+import { sealTravellerBatch } from './traveller-vault';
 
 /** What a masked traveller's sealed record holds: everything masking took out of reach. */
 export interface SealedTravellerPayload {
   traveller: Partial<Record<IdentifyingField, string | null>>;
-  /** The hits' explanations as the screening wrote them, by hit id. */
+  /**
+   * The hits' explanations as the screening wrote them, by hit id. Since issue 11 only what
+   * masking took out of them — each item's field and traveller value, in order; the rest stays
+   * on the hit. Records sealed before hold the whole explanation.
+   */
   hitExplanations: Record<string, Prisma.JsonValue>;
   /** Expired disclosure packages' content, by package id. */
   disclosures: Record<string, Prisma.JsonValue>;
@@ -41,19 +45,30 @@ const CLEARED_ASSIGNMENTS = Prisma.raw(IDENTIFYING_TRAVELLER_FIELDS.map((field) 
 
 const iso = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
+/** What redaction takes out of a stored explanation: per item its field and the traveller's value. */
+function quotedValues(explanation: Prisma.JsonValue): Prisma.JsonValue {
+  if (!Array.isArray(explanation)) return explanation;
+  return explanation.map((item) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? { field: item.field ?? null, travellerValue: item.travellerValue ?? null } : item,
+  );
+}
+
 /**
  * Masks one batch, oldest first, in the caller's transaction: the identifying values, the
- * hits' explanations and expired disclosure packages are sealed under the traveller's own
- * data key, then cleared; one ERASURE event per traveller. Rows another transaction holds
- * are skipped (SKIP LOCKED), not waited for, so analysts are never blocked by it.
+ * traveller values the hits' explanations quote and expired disclosure packages are sealed
+ * under the traveller's own data key, then cleared; one ERASURE event per traveller. Rows
+ * another transaction holds are skipped (SKIP LOCKED), not waited for, so analysts are never
+ * blocked by it, and two of these may run side by side (run-retention.ts).
  * Returns how many travellers were masked.
  */
 export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLimits, now: Date, batchSize: number, runId: string): Promise<number> {
-  // Set-based throughout (arrays and one JSON parameter, not Prisma's per-value binding): a
-  // batch of thousands is a handful of statements.
+  // Set-based throughout (arrays, not Prisma's per-value binding): a batch of thousands is a
+  // handful of statements. Ordered by ("maskedAt", "collectedAt") — the same order, as
+  // "maskedAt" is NULL in every row taken — so that the index on those columns is walked from
+  // the first unmasked traveller on, never past the ones masked by earlier batches.
   const travellers = await tx.$queryRaw<({ id: string } & Record<IdentifyingField, string | Date | null>)[]>`
     SELECT t.id, ${IDENTIFYING_COLUMNS} FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}
-     ORDER BY t."collectedAt" LIMIT ${batchSize} FOR UPDATE OF t SKIP LOCKED`;
+     ORDER BY t."maskedAt", t."collectedAt" LIMIT ${batchSize} FOR UPDATE OF t SKIP LOCKED`;
   const ids = travellers.map((row) => row.id);
   if (ids.length === 0) return 0;
   const [hits, packages] = await Promise.all([
@@ -72,7 +87,7 @@ export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLim
   }
   for (const hit of hits) {
     const payload = payloads.get(hit.travellerId);
-    if (payload) payload.hitExplanations[hit.id] = hit.explanation;
+    if (payload) payload.hitExplanations[hit.id] = quotedValues(hit.explanation);
   }
   for (const pkg of packages) {
     const payload = payloads.get(pkg.travellerId);
@@ -80,37 +95,36 @@ export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLim
   }
 
   const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-  const sealed = JSON.stringify(
-    [...payloads].map(([travellerId, payload]) => {
-      const record = sealTravellerData(travellerId, payload);
-      return { travellerId, ciphertext: base64(record.ciphertext), iv: base64(record.iv), authTag: base64(record.authTag), wrappedKey: base64(record.wrappedKey), keyVersion: record.keyVersion };
-    }),
-  );
+  const sealedIds = [...payloads.keys()];
+  const records = sealTravellerBatch(sealedIds.map((travellerId) => ({ travellerId, values: payloads.get(travellerId) })));
+  const [keyVersion] = new Set(records.map((record) => record.keyVersion));
+  // Parallel arrays through unnest (no JSON document to parse); the bytes as base64 text.
   await tx.$executeRaw`
     INSERT INTO "MaskedTravellerData" ("travellerId", ciphertext, iv, "authTag", "wrappedKey", "keyVersion")
-    SELECT r."travellerId", decode(r.ciphertext, 'base64'), decode(r.iv, 'base64'), decode(r."authTag", 'base64'), decode(r."wrappedKey", 'base64'), r."keyVersion"
-      FROM json_to_recordset(${sealed}::json) AS r("travellerId" uuid, ciphertext text, iv text, "authTag" text, "wrappedKey" text, "keyVersion" int)`;
+    SELECT r.id, decode(r.ciphertext, 'base64'), decode(r.iv, 'base64'), decode(r.tag, 'base64'), decode(r.wrapped, 'base64'), ${keyVersion ?? 1}::int
+      FROM unnest(${sealedIds}::uuid[], ${records.map((record) => base64(record.ciphertext))}::text[], ${records.map((record) => base64(record.iv))}::text[],
+                  ${records.map((record) => base64(record.authTag))}::text[], ${records.map((record) => base64(record.wrappedKey))}::text[])
+           AS r(id, ciphertext, iv, tag, wrapped)`;
   await tx.$executeRaw`UPDATE "Traveller" SET ${CLEARED_ASSIGNMENTS}, "maskedAt" = ${now} WHERE id = ANY(${ids}::uuid[])`;
   if (hits.length > 0) {
-    const redacted = JSON.stringify(hits.map((hit) => ({ id: hit.id, explanation: redactStoredExplanation(hit.explanation) })));
     await tx.$executeRaw`UPDATE "Hit" h SET explanation = v.explanation
-                           FROM jsonb_to_recordset(${redacted}::jsonb) AS v(id uuid, explanation jsonb) WHERE h.id = v.id`;
+                           FROM unnest(${hits.map((hit) => hit.id)}::uuid[], ${hits.map((hit) => JSON.stringify(redactStoredExplanation(hit.explanation)))}::jsonb[]) AS v(id, explanation)
+                          WHERE h.id = v.id`;
   }
   if (packages.length > 0) {
     await tx.$executeRaw`UPDATE "DisclosurePackage" SET content = ${JSON.stringify({ sealed: 'masked under PNR art. 12(2)' })}::jsonb
                           WHERE id = ANY(${packages.map((pkg) => pkg.id)}::uuid[])`;
   }
-  await recordAccessEvents(
+  await recordTravellerEvents(
     tx,
     caller,
-    ids.map((id) => ({
-      operation: 'ERASURE' as const,
+    {
+      operation: 'ERASURE',
       resourceType: 'traveller',
-      resourceId: id,
-      travellerId: id,
       purpose: 'PNR art. 12(2): identifying data masked after 6 months (retention)',
       details: { action: 'mask', retentionRunId: runId },
-    })),
+    },
+    ids.map((travellerId) => ({ travellerId })),
   );
   return ids.length;
 }

@@ -95,8 +95,10 @@ async function runLocked(options: RetentionOptions): Promise<RetentionRunResult>
       });
     } else {
       // Erasure first: a traveller past five years is erased, not masked on the way.
-      result.erased = await repeat((tx) => eraseTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'erasure', run.id, 'erased', options.onProgress);
-      result.masked = await repeat((tx) => maskTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'masking', run.id, 'masked', options.onProgress);
+      // Two batches at a time for travellers: while one is in PostgreSQL the other is being sealed
+      // and digested here; SKIP LOCKED keeps their travellers apart.
+      result.erased = await repeat((tx) => eraseTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'erasure', run.id, 'erased', options.onProgress, TRAVELLER_WORKERS);
+      result.masked = await repeat((tx) => maskTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'masking', run.id, 'masked', options.onProgress, TRAVELLER_WORKERS);
       result.suppressionsErased = await repeat((tx) => eraseExpiredSuppressions(tx, now, batchSize), 'suppressions', run.id, null, options.onProgress);
       await repeat((tx) => eraseExpiredIdempotencyKeys(tx, now, batchSize), 'idempotency-keys', run.id, null, options.onProgress);
       // Access events by the database's clock (the append-only trigger's), in larger batches: a row is small.
@@ -120,23 +122,44 @@ async function runLocked(options: RetentionOptions): Promise<RetentionRunResult>
 
 type Batch = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
 
-/** Runs batches until one finds nothing to do, keeping the run's counts current after each. */
+/**
+ * Batches of travellers in flight at once. Two keep both of a small machine's cores busy (the
+ * job's own JavaScript and PostgreSQL); more only queue up behind each other.
+ */
+const TRAVELLER_WORKERS = 2;
+
+/**
+ * Runs batches until one finds nothing to do, keeping the run's counts current after each;
+ * `workers` loops side by side, each batch its own transaction. The first failure stops every
+ * loop after its current batch and is thrown once they have all stopped.
+ */
 async function repeat(
   batch: (tx: Batch) => Promise<number>,
   phase: RetentionProgress['phase'],
   runId: string,
   column: 'masked' | 'erased' | 'eventsErased' | null,
   onProgress?: (progress: RetentionProgress) => void,
+  workers = 1,
 ): Promise<number> {
   let done = 0;
-  for (;;) {
-    const count = await db().$transaction(async (tx) => {
-      const n = await batch(tx);
-      if (n > 0 && column) await tx.retentionRun.update({ where: { id: runId }, data: { [column]: { increment: n } } });
-      return n;
-    }, { timeout: 120_000 });
-    if (count === 0) return done;
-    done += count;
-    onProgress?.({ phase, done });
-  }
+  let failed = false;
+  const loop = async () => {
+    while (!failed) {
+      const count = await db().$transaction(async (tx) => {
+        const n = await batch(tx);
+        if (n > 0 && column) await tx.retentionRun.update({ where: { id: runId }, data: { [column]: { increment: n } } });
+        return n;
+      }, { timeout: 120_000 });
+      if (count === 0) return;
+      done += count;
+      onProgress?.({ phase, done });
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: workers }, () => loop().catch((error: unknown) => {
+    failed = true;
+    throw error;
+  })));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return done;
 }
