@@ -118,7 +118,7 @@ export async function recordTravellerEvents(
     details: { ...(fields.details as Record<string, unknown>), ...Object.fromEntries(countKeys.map((key) => [key, mark(key)])) },
   });
   const pieces = template.split(new RegExp(`"${marker}([A-Za-z]+)"`));
-  const events = items.map((item) => {
+  const hashes = items.map((item) => {
     let text = '';
     for (let index = 0; index < pieces.length; index += 1) {
       const piece = pieces[index] as string;
@@ -126,12 +126,17 @@ export async function recordTravellerEvents(
       else if (piece === 'traveller') text += JSON.stringify(item.travellerId);
       else text += JSON.stringify(item.counts?.[piece] ?? null);
     }
-    const details = item.counts ? { ...(fields.details as Record<string, unknown>), ...item.counts } : fields.details;
-    return { ...fields, resourceId: item.travellerId, travellerId: item.travellerId, details, contentHash: sha256Hex(text) };
+    return sha256Hex(text);
   });
-  const first = events[0];
-  if (first && contentHash(first) !== first.contentHash) throw new Error('recordTravellerEvents: the templated content hash differs from contentHash');
-  await tx.$queryRaw`SELECT append_access_events(${JSON.stringify(events)}::jsonb)`;
+  const first = items[0];
+  if (first) {
+    const event = { ...fields, resourceId: first.travellerId, travellerId: first.travellerId, details: { ...(fields.details as Record<string, unknown>), ...first.counts } };
+    if (contentHash(event) !== hashes[0]) throw new Error('recordTravellerEvents: the templated content hash differs from contentHash');
+  }
+  // The shared fields once, then per event the traveller, its counts and its hash
+  // (append_traveller_access_events, migration 20261127130000).
+  await tx.$queryRaw`SELECT append_traveller_access_events(${JSON.stringify(fields)}::jsonb, ${items.map((item) => item.travellerId)}::uuid[],
+    ${items.map((item) => (item.counts ? JSON.stringify(item.counts) : null))}::jsonb[], ${hashes}::text[])`;
 }
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');

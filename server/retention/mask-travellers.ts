@@ -98,13 +98,18 @@ export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLim
   const sealedIds = [...payloads.keys()];
   const records = sealTravellerBatch(sealedIds.map((travellerId) => ({ travellerId, values: payloads.get(travellerId) })));
   const [keyVersion] = new Set(records.map((record) => record.keyVersion));
-  // Parallel arrays through unnest (no JSON document to parse); the bytes as base64 text.
+  // Per traveller one base64 text, iv ‖ tag ‖ wrapped key (fixed lengths) ‖ ciphertext, cut
+  // apart in SQL: one array element to escape and bind instead of four.
+  const packed = records.map((record) => base64(Buffer.concat([record.iv, record.authTag, record.wrappedKey, record.ciphertext])));
+  const [ivBytes, tagBytes, wrappedBytes] = [records[0]?.iv.length ?? 0, records[0]?.authTag.length ?? 0, records[0]?.wrappedKey.length ?? 0];
+  if (records.some((record) => record.iv.length !== ivBytes || record.authTag.length !== tagBytes || record.wrappedKey.length !== wrappedBytes)) {
+    throw new Error('sealed records of one batch differ in layout');
+  }
   await tx.$executeRaw`
-    INSERT INTO "MaskedTravellerData" ("travellerId", ciphertext, iv, "authTag", "wrappedKey", "keyVersion")
-    SELECT r.id, decode(r.ciphertext, 'base64'), decode(r.iv, 'base64'), decode(r.tag, 'base64'), decode(r.wrapped, 'base64'), ${keyVersion ?? 1}::int
-      FROM unnest(${sealedIds}::uuid[], ${records.map((record) => base64(record.ciphertext))}::text[], ${records.map((record) => base64(record.iv))}::text[],
-                  ${records.map((record) => base64(record.authTag))}::text[], ${records.map((record) => base64(record.wrappedKey))}::text[])
-           AS r(id, ciphertext, iv, tag, wrapped)`;
+    INSERT INTO "MaskedTravellerData" ("travellerId", iv, "authTag", "wrappedKey", ciphertext, "keyVersion")
+    SELECT r.id, substring(r.b FROM 1 FOR ${ivBytes}::int), substring(r.b FROM ${ivBytes + 1}::int FOR ${tagBytes}::int),
+           substring(r.b FROM ${ivBytes + tagBytes + 1}::int FOR ${wrappedBytes}::int), substring(r.b FROM ${ivBytes + tagBytes + wrappedBytes + 1}::int), ${keyVersion ?? 1}::int
+      FROM (SELECT u.id, decode(u.packed, 'base64') AS b FROM unnest(${sealedIds}::uuid[], ${packed}::text[]) AS u(id, packed)) r`;
   await tx.$executeRaw`UPDATE "Traveller" SET ${CLEARED_ASSIGNMENTS}, "maskedAt" = ${now} WHERE id = ANY(${ids}::uuid[])`;
   if (hits.length > 0) {
     await tx.$executeRaw`UPDATE "Hit" h SET explanation = v.explanation
