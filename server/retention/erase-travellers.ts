@@ -18,20 +18,27 @@ export function dueForErasureWhere(limits: EraseLimits, now: Date): Prisma.Sql {
 
 /**
  * Erases one batch of travellers past their limit and not held, oldest first, in the
- * caller's transaction: the traveller, its sealed record (and with it the data key — the
- * ciphertext in any backup becomes unreadable), its hits, their history, escalations and
+ * caller's transaction: the traveller, its sealed record (and with it the only copy of its
+ * data key), its hits, their history, escalations and
  * packages (cascades), and the cleared-hit memories resting on those hits (PNR art. 12(5)).
  * One ERASURE event per traveller. Rows another transaction holds are skipped.
  */
 export async function eraseTravellerBatch(tx: Tx, caller: Caller, limits: EraseLimits, now: Date, batchSize: number, runId: string): Promise<number> {
-  const due = await tx.$queryRaw<{ id: string; hits: number }[]>`
-    SELECT t.id, (SELECT count(*)::int FROM "Hit" h WHERE h."travellerId" = t.id) AS hits
-      FROM "Traveller" t
+  const due = await tx.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM "Traveller" t
      WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}
      ORDER BY t."collectedAt" LIMIT ${batchSize} FOR UPDATE OF t SKIP LOCKED`;
   if (due.length === 0) return 0;
   const ids = due.map((row) => row.id);
-  await tx.$executeRaw`DELETE FROM "Suppression" s USING "Hit" h WHERE s."originHitId" = h.id AND h."travellerId" = ANY(${ids}::uuid[])`;
+  // The hits first, in one statement with the cleared-hit memories resting on them; what it
+  // deleted is also the count of hits each event names (no count per traveller beforehand).
+  // Their history, escalations and packages go by cascade; the sealed records with the
+  // travellers (trigger "Traveller_sealed_record_delete").
+  const counted = await tx.$queryRaw<{ travellerId: string; hits: number }[]>`
+    WITH gone AS (DELETE FROM "Hit" WHERE "travellerId" = ANY(${ids}::uuid[]) RETURNING id, "travellerId"),
+         memories AS (DELETE FROM "Suppression" s USING gone WHERE s."originHitId" = gone.id)
+    SELECT "travellerId", count(*)::int AS hits FROM gone GROUP BY "travellerId"`;
+  const hitsOf = new Map(counted.map((row) => [row.travellerId, row.hits]));
   await tx.$executeRaw`DELETE FROM "Traveller" WHERE id = ANY(${ids}::uuid[])`;
   await recordTravellerEvents(
     tx,
@@ -42,7 +49,7 @@ export async function eraseTravellerBatch(tx: Tx, caller: Caller, limits: EraseL
       purpose: 'PNR art. 12(1): traveller and hits erased after 5 years (retention)',
       details: { action: 'erase', retentionRunId: runId },
     },
-    due.map(({ id, hits }) => ({ travellerId: id, counts: { hits } })),
+    ids.map((id) => ({ travellerId: id, counts: { hits: hitsOf.get(id) ?? 0 } })),
   );
   return ids.length;
 }
