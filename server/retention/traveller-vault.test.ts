@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { openTravellerData, sealTravellerData } from './traveller-vault';
+import { openTravellerData, sealTravellerBatch, sealTravellerData } from './traveller-vault';
 
 const masterKey = randomBytes(32);
 const values = { familyName: 'Haddad', givenNames: 'Yusuf', documentNumber: 'P1234567', dateOfBirth: '1971-03-14' };
@@ -29,4 +29,14 @@ test('each traveller gets a data key of their own', () => {
   const b = sealTravellerData(randomUUID(), values, masterKey);
   assert.notDeepEqual(Buffer.from(a.wrappedKey), Buffer.from(b.wrappedKey));
   assert.notDeepEqual(Buffer.from(a.ciphertext), Buffer.from(b.ciphertext));
+});
+
+test('a batch sealed at once: each traveller under a key and IV of their own, each opening alone', () => {
+  const items = Array.from({ length: 50 }, (_, index) => ({ travellerId: randomUUID(), values: { ...values, index } }));
+  const sealed = sealTravellerBatch(items, masterKey);
+  assert.equal(sealed.length, items.length);
+  sealed.forEach((record, index) => assert.deepEqual(openTravellerData(items[index]!.travellerId, record, masterKey), items[index]!.values));
+  assert.equal(new Set(sealed.map((record) => Buffer.from(record.wrappedKey).toString('hex'))).size, items.length, 'no two wrapped keys alike');
+  assert.equal(new Set(sealed.map((record) => Buffer.from(record.iv).toString('hex'))).size, items.length, 'no two IVs alike');
+  assert.throws(() => openTravellerData(items[1]!.travellerId, sealed[0]!, masterKey), 'records of one batch do not open for each other');
 });
