@@ -4,15 +4,15 @@ import { Link } from '@/components/ui/app-link';
 const LINK_CLASS = 'inline-flex h-8 items-center rounded-md border border-border bg-surface px-3 text-sm font-medium text-fg hover:bg-border/40 print:hidden';
 
 /**
- * One chart with its caption, its CSV and the same numbers as a table beneath. The chart is
- * one image to assistive technology (role="img", named by `chartLabel`); the table is what
- * a screen reader reads instead, and what the CSV holds.
+ * One chart with its caption, its CSV and the same numbers as a table beneath. The chart
+ * (lazy-charts.tsx) loads after the page is shown, into the box kept for it here, and is then
+ * one image to assistive technology (role="img", named by its `label`); the table is what a
+ * screen reader reads instead, server-rendered and there from the start, and what the CSV holds.
  */
 export function ChartFigure({
   id,
   title,
   description,
-  chartLabel,
   csvHref,
   chart,
   children,
@@ -20,7 +20,6 @@ export function ChartFigure({
   id: string;
   title: string;
   description?: ReactNode;
-  chartLabel: string;
   csvHref: string;
   chart: ReactNode;
   children: ReactNode;
@@ -38,7 +37,7 @@ export function ChartFigure({
           Download CSV
         </Link>
       </div>
-      <div role="img" aria-label={`${chartLabel} The same numbers are in the table below.`} className="h-72 w-full">
+      <div className="h-72 w-full">
         {chart}
       </div>
       {children}

@@ -1,10 +1,9 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { DisparityRow, MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
-import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
+import { DisparityChart } from './lazy-charts';
 import { DisparityFlagLabel, flagSymbol, flagText } from './disparity-flag';
 import { formatCount, formatRate, formatRatio } from './metrics-format';
 import { MetricsTable } from './metrics-table';
@@ -44,28 +43,8 @@ export function DisparitySection({ query, disparity }: { query: MetricsQuery; di
       <ChartFigure
         id="disparity"
         title="Rates per nationality, as a multiple of the overall rate"
-        chartLabel={`Bar chart of each large-enough nationality's hit rate and false-positive rate divided by the overall rate, with lines at ${lowRatio}× and ${highRatio}×; ${summary}.`}
         csvHref={metricsChartExportHref(query, 'disparity')}
-        chart={
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ left: 8, right: 24, top: 16 }} accessibilityLayer={false}>
-              <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-              <XAxis dataKey="name" tick={AXIS_TICK} />
-              <YAxis tick={AXIS_TICK} unit="×" />
-              <Tooltip formatter={(value) => formatRatio(Number(value))} />
-              <Legend />
-              <ReferenceLine y={1} stroke="var(--color-muted)" />
-              <ReferenceLine y={highRatio} stroke="var(--color-danger)" strokeDasharray="4 4" label={{ value: `${highRatio}×`, position: 'right', fill: 'var(--color-danger)' }} />
-              <ReferenceLine y={lowRatio} stroke="var(--color-warn)" strokeDasharray="4 4" label={{ value: `${lowRatio}×`, position: 'right', fill: 'var(--color-warn)' }} />
-              <Bar dataKey="hit" name="Hit rate ÷ overall" fill={SERIES[0].color} isAnimationActive={false}>
-                <LabelList dataKey="hitLabel" position="top" fill="var(--color-fg)" fontSize={11} />
-              </Bar>
-              <Bar dataKey="falsePositive" name="False-positive rate ÷ overall" fill={SERIES[2].color} isAnimationActive={false}>
-                <LabelList dataKey="falsePositiveLabel" position="top" fill="var(--color-fg)" fontSize={11} />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<DisparityChart label={`Bar chart of each large-enough nationality's hit rate and false-positive rate divided by the overall rate, with lines at ${lowRatio}× and ${highRatio}×; ${summary}.`} data={data} highRatio={highRatio} lowRatio={lowRatio} />}
       >
         <MetricsTable
           caption="Hit rate and false-positive rate per nationality against the overall rates"

@@ -1,10 +1,9 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { FalsePositiveRow, MetricsChart, MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
-import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
+import { FalsePositiveRateChart } from './lazy-charts';
 import { formatCount, formatRate } from './metrics-format';
 import { MetricsTable } from './metrics-table';
 
@@ -15,19 +14,8 @@ function RateFigure({ id, title, by, rows, query, chart }: { id: string; title: 
     <ChartFigure
       id={id}
       title={title}
-      chartLabel={`Bar chart of the false-positive rate per ${by}: ${summary}.`}
       csvHref={metricsChartExportHref(query, chart)}
-      chart={
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ left: 24, right: 24 }} accessibilityLayer={false}>
-            <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
-            <XAxis type="number" domain={[0, 100]} unit=" %" tick={AXIS_TICK} />
-            <YAxis type="category" dataKey="label" width={200} tick={AXIS_TICK} />
-            <Tooltip formatter={(value) => `${Number(value).toFixed(1)} %`} />
-            <Bar dataKey="percent" name="False-positive rate" fill={SERIES[2].color} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      }
+      chart={<FalsePositiveRateChart label={`Bar chart of the false-positive rate per ${by}: ${summary}.`} data={data} />}
     >
       <MetricsTable
         caption={`${title}: cleared among the hits a person decided`}

@@ -1,11 +1,10 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { FunnelBucket, FunnelStage, MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
 import { FUNNEL_STAGES } from '@/lib/schemas/metrics-values';
-import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
+import { FunnelBucketsChart, FunnelTotalChart } from './lazy-charts';
 import { bucketHeader, formatBucket, formatCount, formatRate } from './metrics-format';
 import { MetricsTable } from './metrics-table';
 
@@ -41,19 +40,8 @@ export function FunnelSection({ query, funnel }: { query: MetricsQuery; funnel: 
       <ChartFigure
         id="funnel-total"
         title="Funnel over the period"
-        chartLabel={`Bar chart of the funnel over the period, on a logarithmic scale: ${summary}.`}
         csvHref={csvHref}
-        chart={
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={stages} layout="vertical" margin={{ left: 24, right: 24 }} accessibilityLayer={false}>
-              <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
-              <XAxis type="number" scale="log" domain={[1, 'auto']} allowDataOverflow tick={AXIS_TICK} tickFormatter={(value: number) => formatCount(value)} />
-              <YAxis type="category" dataKey="label" width={170} tick={AXIS_TICK} />
-              <Tooltip formatter={(value) => formatCount(Number(value))} />
-              <Bar dataKey="value" name="Count" fill={SERIES[0].color} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<FunnelTotalChart label={`Bar chart of the funnel over the period, on a logarithmic scale: ${summary}.`} data={stages} />}
       >
         <MetricsTable
           caption="Funnel over the period: count of each stage and its share of the stage it follows"
@@ -70,25 +58,8 @@ export function FunnelSection({ query, funnel }: { query: MetricsQuery; funnel: 
       <ChartFigure
         id="funnel-buckets"
         title={`Funnel per ${query.granularity}`}
-        chartLabel={`Line chart of hits, reviews, clearances, confirmations, escalations, approvals and disclosures per ${query.granularity}.`}
         csvHref={csvHref}
-        chart={
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={perBucket} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-              <CartesianGrid stroke={GRID_STROKE} />
-              <XAxis dataKey="name" tick={AXIS_TICK} minTickGap={16} />
-              <YAxis allowDecimals={false} tick={AXIS_TICK} />
-              <Tooltip />
-              <Legend />
-              {CHARTED.map((stage, i) => {
-                const style = SERIES[i % SERIES.length]!;
-                return (
-                  <Line key={stage.key} type="monotone" dataKey={stage.key} name={stage.label} stroke={style.color} strokeDasharray={style.dash} dot={false} isAnimationActive={false} />
-                );
-              })}
-            </LineChart>
-          </ResponsiveContainer>
-        }
+        chart={<FunnelBucketsChart label={`Line chart of hits, reviews, clearances, confirmations, escalations, approvals and disclosures per ${query.granularity}.`} data={perBucket} series={CHARTED} />}
       >
         <MetricsTable<FunnelBucket>
           caption={`Funnel per ${query.granularity}`}

@@ -1,10 +1,9 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { IntrusionBucket, MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
-import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
+import { IntrusionChart } from './lazy-charts';
 import { bucketHeader, formatBucket, formatCount, formatDecimal, formatRate } from './metrics-format';
 import { MetricsTable } from './metrics-table';
 
@@ -43,19 +42,8 @@ export function IntrusionSection({ query, intrusion }: { query: MetricsQuery; in
       <ChartFigure
         id="intrusion"
         title={`Reveals per decided hit, per ${query.granularity}`}
-        chartLabel={`Bar chart of masked-field reveals per decided hit per ${query.granularity}.`}
         csvHref={metricsChartExportHref(query, 'intrusion')}
-        chart={
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-              <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-              <XAxis dataKey="name" tick={AXIS_TICK} minTickGap={16} />
-              <YAxis tick={AXIS_TICK} />
-              <Tooltip formatter={(value) => formatDecimal(Number(value))} />
-              <Bar dataKey="value" name="Reveals per decided hit" fill={SERIES[3].color} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<IntrusionChart label={`Bar chart of masked-field reveals per decided hit per ${query.granularity}.`} data={data} />}
       >
         <MetricsTable<IntrusionBucket>
           caption={`Reveals per decided hit, per ${query.granularity}`}

@@ -1,12 +1,11 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link } from '@/components/ui/app-link';
 import { cn } from '@/components/ui/cn';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { MetricsQuery, MetricsReport } from '@/lib/schemas/metrics';
-import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
+import { RetentionAgeChart } from './lazy-charts';
 import { LocalTime } from '@/components/ui/local-time';
 import { formatCount, formatDay } from './metrics-format';
 import { MetricsTable } from './metrics-table';
@@ -58,22 +57,8 @@ export function RetentionSection({ query, retention }: { query: MetricsQuery; re
         id="retention-age"
         title="Travellers by age since collection"
         description={`${formatCount(identifiable)} identifiable and ${formatCount(masked)} masked travellers; ${formatCount(erased)} erased by retention.`}
-        chartLabel={`Stacked bar chart of identifiable, masked and erased travellers by age: ${retention.ageBands.map((row) => `${row.label} ${formatCount(row.identifiable)} identifiable, ${formatCount(row.masked)} masked, ${formatCount(row.erased)} erased`).join('; ')}.`}
         csvHref={metricsChartExportHref(query, 'retention-age')}
-        chart={
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={retention.ageBands} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-              <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-              <XAxis dataKey="label" tick={AXIS_TICK} />
-              <YAxis allowDecimals={false} tick={AXIS_TICK} tickFormatter={(value: number) => formatCount(value)} />
-              <Tooltip formatter={(value) => formatCount(Number(value))} />
-              <Legend />
-              <Bar dataKey="identifiable" name="Identifiable" stackId="age" fill={SERIES[4].color} isAnimationActive={false} />
-              <Bar dataKey="masked" name="Masked" stackId="age" fill={SERIES[5].color} isAnimationActive={false} />
-              <Bar dataKey="erased" name="Erased" stackId="age" fill={SERIES[0].color} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<RetentionAgeChart label={`Stacked bar chart of identifiable, masked and erased travellers by age: ${retention.ageBands.map((row) => `${row.label} ${formatCount(row.identifiable)} identifiable, ${formatCount(row.masked)} masked, ${formatCount(row.erased)} erased`).join('; ')}.`} data={retention.ageBands} />}
       >
         <MetricsTable
           caption="Travellers by age since collection"

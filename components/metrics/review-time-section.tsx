@@ -1,10 +1,9 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { metricsChartExportHref } from '@/lib/queries/metrics';
 import type { MetricsQuery, MetricsReport, ReviewTimeRow } from '@/lib/schemas/metrics';
-import { AXIS_TICK, GRID_STROKE, SERIES } from './chart-theme';
 import { ChartFigure } from './chart-figure';
+import { QueueAgeChart, ReviewTimeChart } from './lazy-charts';
 import { bucketHeader, formatBucket, formatCount, formatHours, formatRate } from './metrics-format';
 import { MetricsTable } from './metrics-table';
 
@@ -27,22 +26,8 @@ export function ReviewTimeSection({ query, reviewTime }: { query: MetricsQuery; 
       <ChartFigure
         id="review-time"
         title={`Review time per ${query.granularity}`}
-        chartLabel={`Line chart of the median and 90th-percentile review time per ${query.granularity} in hours, with the ${deadlineHours}-hour deadline as a line.`}
         csvHref={metricsChartExportHref(query, 'review-time')}
-        chart={
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-              <CartesianGrid stroke={GRID_STROKE} />
-              <XAxis dataKey="name" tick={AXIS_TICK} minTickGap={16} />
-              <YAxis unit=" h" tick={AXIS_TICK} />
-              <Tooltip formatter={(value) => formatHours(Number(value))} />
-              <Legend />
-              <ReferenceLine y={deadlineHours} stroke="var(--color-danger)" strokeDasharray="4 4" label={{ value: `${deadlineHours} h deadline`, position: 'insideTopRight', fill: 'var(--color-danger)' }} />
-              <Line type="monotone" dataKey="median" name="Median" stroke={SERIES[0].color} connectNulls isAnimationActive={false} />
-              <Line type="monotone" dataKey="p90" name="90th percentile" stroke={SERIES[2].color} strokeDasharray={SERIES[2].dash} connectNulls isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        }
+        chart={<ReviewTimeChart label={`Line chart of the median and 90th-percentile review time per ${query.granularity} in hours, with the ${deadlineHours}-hour deadline as a line.`} data={data} deadlineHours={deadlineHours} />}
       >
         <MetricsTable<ReviewTimeRow>
           caption={`Review time per ${query.granularity}`}
@@ -62,21 +47,8 @@ export function ReviewTimeSection({ query, reviewTime }: { query: MetricsQuery; 
         id="queue-age"
         title="Pending queue by age, now"
         description={`${formatCount(openTotal)} hits wait for review; ${formatCount(lateTotal)} of them are past their deadline.`}
-        chartLabel={`Bar chart of the hits waiting for review by age: ${reviewTime.queueAge.map((row) => `${row.label} ${formatCount(row.open)}`).join(', ')}.`}
         csvHref={metricsChartExportHref(query, 'queue-age')}
-        chart={
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={reviewTime.queueAge} margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
-              <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-              <XAxis dataKey="label" tick={AXIS_TICK} />
-              <YAxis allowDecimals={false} tick={AXIS_TICK} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="open" name="Waiting" fill={SERIES[0].color} isAnimationActive={false} />
-              <Bar dataKey="pastDeadline" name="Of which past the deadline" fill={SERIES[4].color} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<QueueAgeChart label={`Bar chart of the hits waiting for review by age: ${reviewTime.queueAge.map((row) => `${row.label} ${formatCount(row.open)}`).join(', ')}.`} data={reviewTime.queueAge} />}
       >
         <MetricsTable
           caption="Hits waiting for review now, by age"
