@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pageJsSizes } from '../scripts/bench/lib/page-js.mts';
 import { demoUser, expect, test } from './fixtures';
 import { MetricsPage } from './pages/metrics';
 
@@ -73,4 +75,44 @@ test('a privacy officer reads the funnel and the retention panel, and exports th
   const cells = csv.slice(1).map((line) => line.split(','));
   const fromCsv = cells.filter((row) => row[0] !== 'total').reduce((sum, row) => sum + Number(row[1]) + Number(row[2]), 0);
   expect(fromCsv).toBe(Number(counted?.n));
+});
+
+test('the tables are there before the charts: while the chart code loads, each chart keeps its place, described, and nothing moves when it arrives', async ({ page, loginAs }) => {
+  // The page's deferred code, as the build report lists it (scripts/bench/lib/page-js.mts): held back until released.
+  const deferred = new Set(pageJsSizes(path.resolve(__dirname, '..')).find((entry) => entry.route === '/metrics')?.deferred.files);
+  expect(deferred.size, 'the build report lists deferred chunks for /metrics').toBeGreaterThan(0);
+  await loginAs('supervisor');
+  // The start page the sign-in led to has loaded all it loads.
+  await page.waitForLoadState('networkidle');
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    if (deferred.has(new URL(route.request().url()).pathname)) {
+      held += 1;
+      await released;
+    }
+    await route.continue();
+  });
+  // A script the page inserts holds back the load event: wait for the document only.
+  await page.goto('/metrics', { waitUntil: 'domcontentloaded' });
+  const metrics = new MetricsPage(page);
+  const funnel = metrics.figure('Funnel over the period');
+  const stages = metrics.table(/^Funnel over the period/);
+  await expect(stages.getByRole('rowheader', { name: 'Travellers screened' })).toBeVisible();
+  // Hydrated, the page asks for the chart code, which waits.
+  await expect.poll(() => held, { timeout: 15_000 }).toBeGreaterThan(0);
+  const placeholders = page.getByText('Loading the chart… The same numbers are in the table below.');
+  await expect(placeholders).toHaveCount(9);
+  await expect(funnel.getByText('Loading the chart…')).toBeVisible();
+  await expect(page.getByRole('img', { name: /chart/ })).toHaveCount(0);
+  const before = await stages.boundingBox();
+
+  release();
+  await expect(funnel.getByRole('img', { name: /Bar chart of the funnel over the period/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /chart/ })).toHaveCount(9);
+  await expect(placeholders).toHaveCount(0);
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  // The chart filled the box its placeholder held: the table beneath did not move.
+  expect(await stages.boundingBox()).toEqual(before);
 });

@@ -4,10 +4,13 @@ import { pageJsSizes, type PageJs } from '../scripts/bench/lib/page-js.mts';
 import { demoUser, expect, test, userMenuButton, type RoleKey } from './fixtures';
 
 // The build's report of each page's JavaScript (npm run bench:page-js, lib/page-js.mts) reads
-// the manifests; this checks it against what a browser does: every page loaded from scratch,
-// every script it fetches — while loading, hydrating and until the network has been idle —
-// must be among the chunks the report counted for that page. A chunk the report missed (a
-// lazily loaded one that loads anyway, say) fails here.
+// the build's output; this checks it against what a browser does: every page loaded from
+// scratch, every script it fetches — while loading, hydrating and until the network has been
+// idle — must be among the chunks the report counted for that page: at first load, or as the
+// page's deferred code (what its dynamic imports load later, outside the budget: the charts of
+// /metrics arrive after the page is shown). A chunk the page's HTML names is first load, so it
+// must not be one the report calls deferred. A chunk the report missed, or counted as deferred
+// though the page loads it at first, fails here.
 
 const PAGES: PageJs[] = pageJsSizes(path.resolve(__dirname, '..'));
 
@@ -17,8 +20,8 @@ function urlOf(route: string, ids: { hit: string; escalation: string; traveller:
   return route.replace(/\[(\w+)\]/g, (segment, name: string) => filled[name] ?? segment);
 }
 
-/** The scripts the page fetches from a fresh load until the network is idle (and a moment more). */
-async function scriptsOnLoad(page: Page, url: string): Promise<{ status: number | undefined; finalPath: string; scripts: string[] }> {
+/** The scripts the page fetches from a fresh load until the network is idle (and a moment more), and the chunks its HTML names. */
+async function scriptsOnLoad(page: Page, url: string): Promise<{ status: number | undefined; finalPath: string; scripts: string[]; inHtml: string[] }> {
   const scripts = new Set<string>();
   const onResponse = (response: { url: () => string; request: () => { resourceType: () => string } }) => {
     const address = new URL(response.url());
@@ -28,10 +31,13 @@ async function scriptsOnLoad(page: Page, url: string): Promise<{ status: number 
   try {
     const response = await page.goto(url);
     await page.waitForLoadState('networkidle');
-    // Whatever hydration starts (an effect's import()) has had its turn.
+    // Whatever hydration starts (an effect's import(), a chart's next/dynamic) has had its turn.
     await page.waitForTimeout(300);
     await page.waitForLoadState('networkidle');
-    return { status: response?.status(), finalPath: new URL(page.url()).pathname, scripts: [...scripts] };
+    // The document as the server sent it (script tags, preloads, the RSC payload's chunk lists).
+    const html = (await response?.text().catch(() => '')) ?? '';
+    const inHtml = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.~-]+\.js/g)].map((match) => match[0]))];
+    return { status: response?.status(), finalPath: new URL(page.url()).pathname, scripts: [...scripts], inHtml };
   } finally {
     page.off('response', onResponse);
   }
@@ -50,20 +56,32 @@ test('the build report counts every script a page loads at first', async ({ brow
   // Each page once, by the first role it answers 200 to; a page no role gets (a package of a
   // pending escalation) counts as checked by the last role's answer, whatever it was.
   const answered = new Map<string, number | undefined>();
+  const fetchedDeferred = new Set<string>();
   const redirected = new Set<string>();
   const check = async (page: Page, who: string, last: boolean) => {
     for (const entry of PAGES) {
       if (answered.get(entry.route) === 200) continue;
       const url = urlOf(entry.route, ids);
-      const { status, finalPath, scripts } = await scriptsOnLoad(page, url);
+      const { status, finalPath, scripts, inHtml } = await scriptsOnLoad(page, url);
       // Sent elsewhere (the login page signed in, a page signed out): another page's scripts.
       if (finalPath !== new URL(url, 'http://x').pathname) {
         redirected.add(entry.route);
         continue;
       }
-      const counted = new Set(entry.files);
-      const missed = scripts.filter((script) => !counted.has(script));
+      const firstLoad = new Set(entry.files);
+      const deferred = new Set(entry.deferred.files);
+      // Every script fetched is first load, or, fetched later, the page's deferred code.
+      const missed = scripts.filter((script) => !firstLoad.has(script) && !deferred.has(script));
       expect(missed, `${url} as ${who} (HTTP ${status}): scripts the report did not count`).toEqual([]);
+      // What the HTML names loads at first: it is counted in the first load, never as deferred.
+      const namedNotFirst = inHtml.filter((script) => !firstLoad.has(script));
+      expect(namedNotFirst, `${url} as ${who} (HTTP ${status}): chunks the HTML names that the report did not count at first load`).toEqual([]);
+      if (status === 200 && entry.route === '/metrics') {
+        // The charts' code is deferred, and arrives once the page is shown.
+        const charts = scripts.filter((script) => deferred.has(script));
+        expect(charts.length, `${url} as ${who}: the charts' deferred chunks were fetched`).toBeGreaterThan(0);
+        fetchedDeferred.add(entry.route);
+      }
       if (status === 200 || last) answered.set(entry.route, status);
     }
   };
@@ -91,4 +109,6 @@ test('the build report counts every script a page loads at first', async ({ brow
   const unchecked = PAGES.map((entry) => entry.route).filter((route) => !answered.has(route));
   expect(unchecked.filter((route) => !redirected.has(route))).toEqual([]);
   test.info().annotations.push({ type: 'sent elsewhere for every demo user', description: unchecked.join(', ') || 'none' });
+  // /metrics was checked with its charts loaded, the deferred code the report lists for it.
+  expect([...fetchedDeferred]).toEqual(['/metrics']);
 });
