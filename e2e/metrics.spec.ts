@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pageJsSizes } from '../scripts/bench/lib/page-js.mts';
+import { axeInBothThemes } from './a11y/axe-check';
 import { demoUser, expect, test } from './fixtures';
 import { MetricsPage } from './pages/metrics';
 
@@ -106,6 +107,9 @@ test('the tables are there before the charts: while the chart code loads, each c
   await expect(placeholders).toHaveCount(9);
   await expect(funnel.getByText('Loading the chart…')).toBeVisible();
   await expect(page.getByRole('img', { name: /chart/ })).toHaveCount(0);
+  // This state of the page has no axe violation either (issue 10), in both colour schemes.
+  const problems = (await axeInBothThemes(page)).flatMap(({ theme, problems }) => problems.map((problem) => `[${theme}] ${problem}`));
+  expect(problems).toEqual([]);
   const before = await stages.boundingBox();
 
   release();

@@ -36,7 +36,9 @@ async function scriptsOnLoad(page: Page, url: string): Promise<{ status: number 
     await page.waitForLoadState('networkidle');
     // The document as the server sent it (script tags, preloads, the RSC payload's chunk lists).
     const html = (await response?.text().catch(() => '')) ?? '';
-    const inHtml = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.~-]+\.js/g)].map((match) => match[0]))];
+    // The legacy polyfills' <script nomodule> a current browser skips (the report leaves them out; were one fetched, the check of fetched scripts fails).
+    const noModule = new Set([...html.matchAll(/<script\b[^>]*\bnomodule\b[^>]*>/gi)].flatMap((tag) => /\bsrc="([^"?]+)/.exec(tag[0])?.[1] ?? []));
+    const inHtml = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.~-]+\.js/g)].map((match) => match[0]))].filter((chunk) => !noModule.has(chunk));
     return { status: response?.status(), finalPath: new URL(page.url()).pathname, scripts: [...scripts], inHtml };
   } finally {
     page.off('response', onResponse);
