@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { HitEventType, HitStatus } from '@/generated/prisma/enums';
+import { storedExplanation } from '@/lib/hits/stored-explanation';
 import directive from '@/lib/reference/pnr-directive.json';
 import type { ClearReason } from '@/lib/schemas/hit';
 import { recordAccessEvents } from '@/server/access-log/record';
@@ -193,7 +194,7 @@ export function planHits(pairs: readonly HitPair[], travellers: readonly Travell
         offenceCategory: entry.offenceCategory,
         flightDate: traveller.flightDate,
         score,
-        explanation: explanation.map((item) => ({ ...item })),
+        explanation: storedExplanation(explanation),
         status,
         priority: hitPriority(score, entry.offenceCategory, explanation),
         assigneeId: outcome === 'NEW' ? null : worker,

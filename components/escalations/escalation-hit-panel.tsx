@@ -37,7 +37,7 @@ export function EscalationHitPanel({ hit }: { hit: HitDetail }) {
             Open the hit
           </Link>
         </p>
-        <MatchExplanation items={hit.explanation} revealed={revealed} />
+        <MatchExplanation items={hit.explanation} revealed={revealed} travellerMaskedAt={hit.travellerMaskedAt} />
       </section>
       <TravellerPanel hit={hit} revealed={revealed} onReveal={openReveal} />
       <EntryPanel entry={hit.entry} />

@@ -3,7 +3,9 @@ import type { DatePrecision, FieldExplanation, MatchField, MatchMethod } from '@
 // Turns a hit's per-field explanation into one plain sentence a field, so an analyst reads
 // why the traveller matched instead of decoding methods and scores. Pure: the server and
 // the hit page can both use it. Traveller values may arrive masked ("A****", "1951-••-••");
-// every sentence is built to read correctly with a masked or a revealed value.
+// every sentence is built to read correctly with a masked or a revealed value. Once the
+// retention job has masked the traveller (`maskedByRetention`), the value is gone from the
+// traveller row the server fills it from, and the sentence says so instead of a dash.
 
 export type ExplanationVerdict = 'agrees' | 'differs' | 'near' | 'unknown';
 
@@ -54,8 +56,12 @@ const RANGE_SEPARATOR = ' to ';
  */
 export function explanationSentence(item: FieldExplanation, travellerValue?: string | null): ExplanationSentence {
   const value = travellerValue ?? item.travellerValue;
-  return { field: item.field, label: LABELS[item.field], verdict: verdictOf(item), text: textOf(item, value) };
+  const retained = value === null && item.maskedByRetention === true;
+  return { field: item.field, label: LABELS[item.field], verdict: verdictOf(item), text: textOf(item, value, retained) };
 }
+
+/** What stands for a traveller value the retention job masked (the traveller panel's words). */
+export const MASKED_UNDER_RETENTION = '(masked under retention)';
 
 /** Sentences in the explanation's order; `revealed` is keyed by `item.travellerField`. */
 export function explanationSentences(
@@ -72,14 +78,14 @@ function verdictOf(item: FieldExplanation): ExplanationVerdict {
   return item.agrees ? 'agrees' : 'differs';
 }
 
-function textOf(item: FieldExplanation, traveller: string | null): string {
-  if (item.method === 'absent') return absentText(item.field, traveller, item.entryValue);
+function textOf(item: FieldExplanation, traveller: string | null, retained: boolean): string {
+  if (item.method === 'absent') return absentText(item.field, traveller, item.entryValue, retained);
   switch (item.field) {
     case 'familyName':
     case 'givenNames':
-      return nameText(item, traveller);
+      return nameText(item, traveller, retained);
     case 'dateOfBirth':
-      return dobText(item, traveller);
+      return dobText(item, traveller, retained);
     case 'nationality':
       return item.agrees
         ? `Nationality ${shown(traveller)} agrees`
@@ -90,34 +96,37 @@ function textOf(item: FieldExplanation, traveller: string | null): string {
   }
 }
 
-function absentText(field: MatchField, traveller: string | null, entry: string | null): string {
+function absentText(field: MatchField, traveller: string | null, entry: string | null, retained: boolean): string {
   const noun = NOUNS[field];
+  // "absent" with a listed value means the traveller had none; without one, whether the
+  // traveller had one cannot be told once retention has masked it.
+  if (retained && entry === null) return `The list gives no ${noun}; the traveller's is masked under retention, if there was one`;
   if (traveller === null && entry === null) return `Neither the traveller nor the list gives a ${noun}`;
   return traveller === null ? `The traveller has no ${noun} on record` : `The list gives no ${noun}`;
 }
 
-function nameText(item: FieldExplanation, traveller: string | null): string {
+function nameText(item: FieldExplanation, traveller: string | null, retained: boolean): string {
   // "Given name MOHAMMED" but "Given names ABID HAMID MAHMUD"; a masked value is one token.
   const noun =
-    item.field === 'familyName' ? 'Family name' : /\S\s+\S/.test(traveller ?? '') ? 'Given names' : 'Given name';
+    item.field === 'familyName' ? 'Family name' : retained || /\S\s+\S/.test(traveller ?? '') ? 'Given names' : 'Given name';
   const score = item.similarity === null ? null : item.similarity.toFixed(2);
-  const subject = `${noun} ${shown(traveller)}`;
+  const subject = `${noun} ${retained ? MASKED_UNDER_RETENTION : shown(traveller)}`;
   if (!item.agrees) return `${subject} differs from ${shown(item.entryValue)}${score ? ` (${score})` : ''}`;
   if (item.method === 'alias') return `${subject} matches the alias ${shown(item.entryValue)}${score ? ` (${score})` : ''}`;
   const how = [METHOD_WORDS[item.method], score].filter(Boolean).join(', ');
   return `${subject} matches ${shown(item.entryValue)}${how ? ` (${how})` : ''}`;
 }
 
-function dobText(item: FieldExplanation, traveller: string | null): string {
+function dobText(item: FieldExplanation, traveller: string | null, retained: boolean): string {
   const entry = item.entryValue ?? '';
   const range = entry.includes(RANGE_SEPARATOR);
   const precision = item.precision ?? precisionOf(entry.split(RANGE_SEPARATOR)[0] ?? '');
   // Compare like with like: against a listed year only the traveller's year is shown, which
   // also reads right when the month and day are masked ("1951-••-••" → "1951").
-  const part = traveller === null ? '—' : traveller.slice(0, DOB_LENGTH[precision]);
+  const part = traveller === null ? (retained ? MASKED_UNDER_RETENTION : '—') : traveller.slice(0, DOB_LENGTH[precision]);
   const noun = DOB_NOUNS[precision];
   if (item.method === 'fuzzy') {
-    return `Date of birth ${shown(traveller)} differs from ${entry}: day and month may be swapped`;
+    return `Date of birth ${retained ? MASKED_UNDER_RETENTION : shown(traveller)} differs from ${entry}: day and month may be swapped`;
   }
   if (range) {
     return `${noun} ${part} lies ${item.agrees ? 'within' : 'outside'} the listed range ${entry}`;

@@ -8,7 +8,10 @@ export type MatchField = 'familyName' | 'givenNames' | 'dateOfBirth' | 'national
 export type MatchMethod = 'exact' | 'transliteration' | 'phonetic' | 'alias' | 'fuzzy' | 'none' | 'absent';
 export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
 
-/** One field of the hit's explanation. `travellerValue` is masked for identifying fields. */
+/**
+ * One field of the hit's explanation. `travellerValue` is masked for identifying fields; the
+ * server reads it from the traveller row (the stored explanation holds none, since issue 11).
+ */
 export interface FieldExplanation {
   field: MatchField;
   method: MatchMethod;
@@ -19,6 +22,8 @@ export interface FieldExplanation {
   similarity: number | null;
   agrees: boolean | null;
   precision?: DatePrecision;
+  /** The traveller's value was cleared by the retention job (PNR art. 12(2)): null, not absent. */
+  maskedByRetention?: true;
 }
 
 export interface TravellerFieldView {

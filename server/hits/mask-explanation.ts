@@ -2,10 +2,17 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { FieldExplanation, MatchField } from '@/lib/schemas/hit-detail';
 import { travellerFieldSpec } from '@/lib/traveller-fields';
+import { IDENTIFYING_TRAVELLER_FIELDS } from '@/server/retention/identifying-fields';
+import { travellerFieldValue, type HitDetailRow } from './hit-detail-view';
 
-// The explanation stored with a hit quotes the traveller's values; they are masked like
-// the traveller's own fields before they leave the server.
-const TRAVELLER_FIELD: Record<MatchField, FieldExplanation['travellerField']> = {
+// Since issue 11 the explanation stored with a hit holds no traveller value
+// (lib/hits/stored-explanation.ts): each item's `travellerValue` was a copy of a Traveller
+// column (the screening compares the traveller's own fields), so it is left out when the hit
+// is written and filled in from the traveller row when the hit is read, masked as the
+// traveller's own fields are. Retention then masks a traveller by clearing its row alone: no
+// hit has to be rewritten (mask-travellers.ts).
+
+const TRAVELLER_FIELD: Record<MatchField, NonNullable<FieldExplanation['travellerField']>> = {
   familyName: 'familyName',
   givenNames: 'givenNames',
   dateOfBirth: 'dateOfBirth',
@@ -13,7 +20,15 @@ const TRAVELLER_FIELD: Record<MatchField, FieldExplanation['travellerField']> = 
   nationality: 'nationality',
 };
 
-export function maskExplanation(value: Prisma.JsonValue): FieldExplanation[] {
+const CLEARED_BY_RETENTION: ReadonlySet<string> = new Set(IDENTIFYING_TRAVELLER_FIELDS);
+
+/**
+ * The stored explanation as the caller sees it: each item's traveller value is read from
+ * the traveller row (never from the stored item, which older hits may still quote) and
+ * masked like the traveller's own field. A value the retention job cleared is null and
+ * marked `maskedByRetention`, so the page says why it is missing.
+ */
+export function maskExplanation(value: Prisma.JsonValue, traveller: HitDetailRow['traveller']): FieldExplanation[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((raw) => {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
@@ -21,8 +36,9 @@ export function maskExplanation(value: Prisma.JsonValue): FieldExplanation[] {
     const field = item.field as MatchField;
     const travellerField = TRAVELLER_FIELD[field];
     if (travellerField === undefined) return [];
-    const clear = typeof item.travellerValue === 'string' ? item.travellerValue : null;
-    const mask = travellerField === 'nationality' || travellerField === null ? undefined : travellerFieldSpec(travellerField).mask;
+    const clear = travellerFieldValue(traveller, travellerField);
+    const mask = travellerFieldSpec(travellerField).mask;
+    const maskedByRetention = traveller.maskedAt !== null && clear === null && CLEARED_BY_RETENTION.has(travellerField);
     return [
       {
         field,
@@ -33,24 +49,8 @@ export function maskExplanation(value: Prisma.JsonValue): FieldExplanation[] {
         similarity: typeof item.similarity === 'number' ? item.similarity : null,
         agrees: typeof item.agrees === 'boolean' ? item.agrees : null,
         ...(item.precision ? { precision: item.precision as FieldExplanation['precision'] } : {}),
+        ...(maskedByRetention ? { maskedByRetention: true as const } : {}),
       },
     ];
   });
-}
-
-/**
- * The stored explanation with the traveller's values masked, in the stored shape: what
- * retention leaves on a hit once its traveller is masked (the clear values go into the
- * sealed record). Masking twice changes nothing.
- */
-export function redactStoredExplanation(value: Prisma.JsonValue): Prisma.InputJsonValue {
-  if (!Array.isArray(value)) return [];
-  return value.map((raw) => {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-    const item = raw as Record<string, Prisma.JsonValue>;
-    const travellerField = TRAVELLER_FIELD[item.field as MatchField];
-    if (travellerField === undefined || travellerField === 'nationality' || travellerField === null) return item;
-    const clear = typeof item.travellerValue === 'string' ? item.travellerValue : null;
-    return { ...item, travellerValue: travellerFieldSpec(travellerField).mask?.(clear) ?? null };
-  }) as Prisma.InputJsonValue;
 }

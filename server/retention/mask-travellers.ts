@@ -3,7 +3,6 @@ import { Prisma } from '@/generated/prisma/client';
 import { recordTravellerEvents } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
-import { redactStoredExplanation } from '@/server/hits/mask-explanation';
 import { IDENTIFYING_TRAVELLER_FIELDS, type IdentifyingField } from './identifying-fields';
 import { collectedPastLimitWhere } from './past-limit';
 import { sealTravellerBatch } from './traveller-vault';
@@ -12,11 +11,11 @@ import { sealTravellerBatch } from './traveller-vault';
 export interface SealedTravellerPayload {
   traveller: Partial<Record<IdentifyingField, string | null>>;
   /**
-   * The hits' explanations as the screening wrote them, by hit id. Since issue 11 only what
-   * masking took out of them — each item's field and traveller value, in order; the rest stays
-   * on the hit. Records sealed before hold the whole explanation.
+   * Only in records sealed before hits stopped quoting the traveller (issue 11): the traveller
+   * values masking took out of the hits' explanations, by hit id. Kept readable, never written:
+   * a hit's explanation now names the traveller's field, whose value is in `traveller` above.
    */
-  hitExplanations: Record<string, Prisma.JsonValue>;
+  hitExplanations?: Record<string, Prisma.JsonValue>;
   /** Expired disclosure packages' content, by package id. */
   disclosures: Record<string, Prisma.JsonValue>;
 }
@@ -45,18 +44,13 @@ const CLEARED_ASSIGNMENTS = Prisma.raw(IDENTIFYING_TRAVELLER_FIELDS.map((field) 
 
 const iso = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
-/** What redaction takes out of a stored explanation: per item its field and the traveller's value. */
-function quotedValues(explanation: Prisma.JsonValue): Prisma.JsonValue {
-  if (!Array.isArray(explanation)) return explanation;
-  return explanation.map((item) =>
-    item && typeof item === 'object' && !Array.isArray(item) ? { field: item.field ?? null, travellerValue: item.travellerValue ?? null } : item,
-  );
-}
-
 /**
- * Masks one batch, oldest first, in the caller's transaction: the identifying values, the
- * traveller values the hits' explanations quote and expired disclosure packages are sealed
- * under the traveller's own data key, then cleared; one ERASURE event per traveller. Rows
+ * Masks one batch, oldest first, in the caller's transaction: the identifying values and
+ * expired disclosure packages are sealed under the traveller's own data key, then cleared;
+ * one ERASURE event per traveller. The hits are not touched: their explanations quote no
+ * traveller value (lib/hits/stored-explanation.ts) — the detail reads it from the traveller
+ * row, which is what is cleared — so no Hit row version, and none of Hit's index entries, is
+ * written here. Rows
  * another transaction holds are skipped (SKIP LOCKED), not waited for, so analysts are never
  * blocked by it, and two of these may run side by side (run-retention.ts).
  * Returns how many travellers were masked.
@@ -71,23 +65,15 @@ export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLim
      ORDER BY t."maskedAt", t."collectedAt" LIMIT ${batchSize} FOR UPDATE OF t SKIP LOCKED`;
   const ids = travellers.map((row) => row.id);
   if (ids.length === 0) return 0;
-  const [hits, packages] = await Promise.all([
-    tx.$queryRaw<{ id: string; travellerId: string; explanation: Prisma.JsonValue }[]>`
-      SELECT id, "travellerId", explanation FROM "Hit" WHERE "travellerId" = ANY(${ids}::uuid[])`,
-    tx.$queryRaw<{ id: string; travellerId: string; content: Prisma.JsonValue }[]>`
-      SELECT p.id, h."travellerId", p.content FROM "DisclosurePackage" p
-        JOIN "Escalation" e ON e.id = p."escalationId" JOIN "Hit" h ON h.id = e."hitId"
-       WHERE h."travellerId" = ANY(${ids}::uuid[])`,
-  ]);
+  const packages = await tx.$queryRaw<{ id: string; travellerId: string; content: Prisma.JsonValue }[]>`
+    SELECT p.id, h."travellerId", p.content FROM "DisclosurePackage" p
+      JOIN "Escalation" e ON e.id = p."escalationId" JOIN "Hit" h ON h.id = e."hitId"
+     WHERE h."travellerId" = ANY(${ids}::uuid[])`;
   const payloads = new Map<string, SealedTravellerPayload>();
   for (const { id, ...fields } of travellers) {
     const traveller: SealedTravellerPayload['traveller'] = {};
     for (const [key, value] of Object.entries(fields)) traveller[key as IdentifyingField] = value instanceof Date ? iso(value) : (value as string | null);
-    payloads.set(id, { traveller, hitExplanations: {}, disclosures: {} });
-  }
-  for (const hit of hits) {
-    const payload = payloads.get(hit.travellerId);
-    if (payload) payload.hitExplanations[hit.id] = quotedValues(hit.explanation);
+    payloads.set(id, { traveller, disclosures: {} });
   }
   for (const pkg of packages) {
     const payload = payloads.get(pkg.travellerId);
@@ -111,11 +97,6 @@ export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLim
            substring(r.b FROM ${ivBytes + tagBytes + 1}::int FOR ${wrappedBytes}::int), substring(r.b FROM ${ivBytes + tagBytes + wrappedBytes + 1}::int), ${keyVersion ?? 1}::int
       FROM (SELECT u.id, decode(u.packed, 'base64') AS b FROM unnest(${sealedIds}::uuid[], ${packed}::text[]) AS u(id, packed)) r`;
   await tx.$executeRaw`UPDATE "Traveller" SET ${CLEARED_ASSIGNMENTS}, "maskedAt" = ${now} WHERE id = ANY(${ids}::uuid[])`;
-  if (hits.length > 0) {
-    await tx.$executeRaw`UPDATE "Hit" h SET explanation = v.explanation
-                           FROM unnest(${hits.map((hit) => hit.id)}::uuid[], ${hits.map((hit) => JSON.stringify(redactStoredExplanation(hit.explanation)))}::jsonb[]) AS v(id, explanation)
-                          WHERE h.id = v.id`;
-  }
   if (packages.length > 0) {
     await tx.$executeRaw`UPDATE "DisclosurePackage" SET content = ${JSON.stringify({ sealed: 'masked under PNR art. 12(2)' })}::jsonb
                           WHERE id = ANY(${packages.map((pkg) => pkg.id)}::uuid[])`;

@@ -91,9 +91,10 @@ export async function createHit(
       score: options.score ?? 0.91,
       status: options.status ?? 'NEW',
       assigneeId: options.assigneeId ?? null,
+      // As createHits stores it: no traveller values (lib/hits/stored-explanation.ts).
       explanation: [
-        { field: 'familyName', method: 'exact', travellerValue: 'Quartermain', entryValue: 'QUARTERMAIN', similarity: 1, agrees: true },
-        { field: 'document', method: 'none', travellerValue: `P${suffix}`, entryValue: null, similarity: null, agrees: null },
+        { field: 'familyName', method: 'exact', travellerField: 'familyName', entryValue: 'QUARTERMAIN', similarity: 1, agrees: true },
+        { field: 'document', method: 'none', travellerField: 'documentNumber', entryValue: null, similarity: null, agrees: null },
       ],
       dueAt: options.dueAt ?? new Date(Date.now() + 12 * 3600_000),
     },

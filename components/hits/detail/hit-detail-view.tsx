@@ -84,7 +84,7 @@ export function HitDetailView({ initialHit, renderedAt }: { initialHit: HitDetai
         <h2 id="explanation-heading" className="text-lg font-semibold">
           Why this is a hit
         </h2>
-        <MatchExplanation items={hit.explanation} revealed={revealed} />
+        <MatchExplanation items={hit.explanation} revealed={revealed} travellerMaskedAt={hit.travellerMaskedAt} />
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <TravellerPanel hit={hit} revealed={revealed} onReveal={openReveal} />

@@ -1,4 +1,5 @@
 import 'server-only';
+import { storedExplanation } from '@/lib/hits/stored-explanation';
 import type { FieldExplanation } from '@/lib/schemas/hit-detail';
 import type { TravellerInput } from '@/lib/schemas/ingest';
 import type { Tx } from '@/server/db';
@@ -62,7 +63,8 @@ export async function createHits(tx: Tx, candidates: readonly HitCandidate[], sc
     offenceCategory: candidate.entry.offenceCategory,
     flightDate: candidate.traveller.flightDate,
     score: candidate.score,
-    explanation: candidate.explanation,
+    // Without the traveller's values: they are read from the traveller row when shown.
+    explanation: storedExplanation(candidate.explanation),
     priority: hitPriority(candidate.score, candidate.entry.offenceCategory, candidate.explanation),
     dueAt,
     createdAt: now,
