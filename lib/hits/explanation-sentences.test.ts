@@ -193,3 +193,31 @@ test('explanationSentences replaces masked values by travellerField and keeps th
   );
   assert.equal(explanationSentences(items)[0]?.text, 'Family name A**** matches AL ZAWAHIRI (transliteration, 0.96)');
 });
+
+test('a value the retention job masked is said to be masked under retention, not missing', () => {
+  const retained = { travellerValue: null, maskedByRetention: true } as const;
+  assert.equal(
+    explanationSentence(name({ ...retained, method: 'transliteration', entryValue: 'AL-ZOMOR', similarity: 0.94 })).text,
+    'Family name (masked under retention) matches AL-ZOMOR (transliteration, 0.94)',
+  );
+  assert.equal(
+    explanationSentence(name({ ...retained, field: 'givenNames', travellerField: 'givenNames', method: 'none', entryValue: 'Abbud', similarity: 0.5, agrees: false })).text,
+    'Given names (masked under retention) differs from Abbud (0.50)',
+  );
+  assert.equal(
+    explanationSentence(dob({ ...retained, entryValue: '1951', precision: 'YEAR' })).text,
+    'Year of birth (masked under retention) agrees; the list gives no day',
+  );
+  assert.equal(
+    explanationSentence(dob({ ...retained, method: 'fuzzy', entryValue: '1951-06-19', precision: 'DAY', similarity: 0.5, agrees: false })).text,
+    'Date of birth (masked under retention) differs from 1951-06-19: day and month may be swapped',
+  );
+  // "absent" with a listed value: the traveller had none; without one, masking hides whether it had.
+  assert.equal(explanationSentence(dob({ ...retained, method: 'absent', entryValue: '1951-06-19', similarity: null, agrees: null })).text, 'The traveller has no date of birth on record');
+  assert.equal(
+    explanationSentence(dob({ ...retained, method: 'absent', entryValue: null, similarity: null, agrees: null })).text,
+    "The list gives no date of birth; the traveller's is masked under retention, if there was one",
+  );
+  // Without the mark a null value is a missing one, as before.
+  assert.equal(explanationSentence(name({ entryValue: 'AL-ZOMOR' })).text, 'Family name — matches AL-ZOMOR (exact, 1.00)');
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { explanationSentences } from '@/lib/hits/explanation-sentences';
 import { DEFAULT_HIT_QUERY } from '@/lib/schemas/hit';
 import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
@@ -63,6 +64,22 @@ test('opening, revealing and deciding each write exactly one event of the right 
   assert.deepEqual((await eventsOf(deciding.requestId)).map((event) => event.operation), ['ALTERATION']);
   const timeline = (await getHit(callerFor(analyst), hit.id)).timeline.map((entry) => entry.kind);
   assert.ok(['CONFIRMED', 'REVEALED', 'VIEWED'].every((kind) => timeline.includes(kind as never)), `timeline has ${timeline}`);
+});
+
+test('the explanation shows the traveller values masked, from the traveller row, and the clear value once revealed', async () => {
+  const { hit, traveller } = await createHit();
+  const stored = await db().hit.findUniqueOrThrow({ where: { id: hit.id }, select: { explanation: true } });
+  assert.doesNotMatch(JSON.stringify(stored.explanation), /Quartermain|travellerValue/, 'precondition: the stored explanation quotes nothing');
+  const analyst = await createUser('ANALYST');
+  const detail = await getHit(callerFor(analyst), hit.id);
+  const said = Object.fromEntries(detail.explanation.map((item) => [item.field, [item.travellerField, item.travellerValue]]));
+  assert.deepEqual(said, { familyName: ['familyName', 'Q****'], document: ['documentNumber', `••••••${(traveller.documentNumber as string).slice(-2)}`] });
+  assert.equal(explanationSentences(detail.explanation)[0]?.text, 'Family name Q**** matches QUARTERMAIN (exact, 1.00)');
+
+  // The page puts a revealed value in the explanation's sentence (components/hits/match-explanation.tsx).
+  const revealed = await revealField(callerFor(analyst), hit.id, { field: 'familyName', purpose: 'IDENTITY_COMPARISON' });
+  assert.equal(revealed.value, 'Quartermain');
+  assert.equal(explanationSentences(detail.explanation, { [revealed.field]: revealed.value })[0]?.text, 'Family name Quartermain matches QUARTERMAIN (exact, 1.00)');
 });
 
 test('a stale decision is refused with who decided and when, and changes nothing', async () => {

@@ -7,7 +7,9 @@ import { createApiToken, revokeApiToken } from '@/server/api-tokens/manage-api-t
 import { ForbiddenError } from '@/server/auth/errors';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
-import { callerFor, chainedAccessEvents, createUser } from '@/server/testing/factories';
+import { getHit } from '@/server/hits/get-hit';
+import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
+import { submitExternalHits } from './hits/submit-external-hits';
 import { importSdnFile } from './ofac/import-sdn';
 import { submitScreening } from './screenings/submit-screening';
 
@@ -102,4 +104,30 @@ test('concurrent retries with one Idempotency-Key create one batch and get one a
   assert.equal(answers.filter((answer) => !answer.replayed).length, 1);
   assert.equal(await db().screeningBatch.count({ where: { externalRef: request.externalRef } }), 1);
   assert.equal(await db().traveller.count({ where: { screeningBatchId: answers[0]?.body.id } }), 1);
+});
+
+test('a stored hit explains the match without quoting the traveller; the detail reads the values from the traveller row', async () => {
+  // The listed person of a factory hit; the traveller the external engine matched to it differs in every value.
+  const { entry } = await createHit();
+  const { caller } = await tokenCaller(['hits:write']);
+  const traveller = {
+    familyName: 'Vandersloot', givenNames: 'Ottoline', dateOfBirth: '1975-03-14', sex: 'F' as const, nationality: 'NLD', documentNumber: 'NX4471923',
+    flightNumber: 'KL1771', flightDate: '2026-11-26', departureAirport: 'AMS', arrivalAirport: 'FRA', itinerary: [], coTravellerCount: 0,
+  };
+  const answer = await submitExternalHits(caller, { hits: [{ traveller, entry: { source: 'TEST-LIST', externalId: entry.externalId }, score: 0.8 }] }, null);
+  const hitId = answer.body.hits?.[0]?.id;
+  assert.ok(hitId, 'the hit was created');
+
+  const [stored] = await db().$queryRaw<{ text: string; items: number; quoting: number }[]>`
+    SELECT explanation::text AS text, jsonb_array_length(explanation) AS items,
+           (SELECT count(*)::int FROM jsonb_array_elements(explanation) i WHERE i ? 'travellerValue') AS quoting
+      FROM "Hit" WHERE id = ${hitId}::uuid`;
+  assert.equal(stored?.items, 5, 'all five fields are explained');
+  assert.equal(stored?.quoting, 0, 'no item holds a travellerValue');
+  assert.doesNotMatch(stored?.text ?? '', /Vandersloot|Ottoline|1975-03-14|NX4471923|NLD/, 'the stored row quotes no traveller value');
+  assert.match(stored?.text ?? '', /QUARTERMAIN/, 'the listed values stay');
+
+  const detail = await getHit(callerFor(await createUser('ANALYST')), hitId);
+  const said = Object.fromEntries(detail.explanation.map((item) => [item.field, item.travellerValue]));
+  assert.deepEqual(said, { familyName: 'V****', givenNames: 'O****', dateOfBirth: '1975-••-••', nationality: 'NLD', document: '••••••23' });
 });

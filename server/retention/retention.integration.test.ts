@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { explanationSentences, MASKED_UNDER_RETENTION } from '@/lib/hits/explanation-sentences';
 import { verifyChain } from '@/server/access-log/verify';
 import { decideEscalation } from '@/server/escalations/decide-escalation';
 import { getDisclosurePackage } from '@/server/escalations/get-disclosure-package';
@@ -10,6 +11,7 @@ import { getHit } from '@/server/hits/get-hit';
 import { revealField } from '@/server/hits/reveal-field';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { runRetention } from './run-retention';
+import { sealTravellerData } from './traveller-vault';
 
 after(() => db().$disconnect());
 
@@ -60,9 +62,6 @@ test('past six months the identifying data are sealed and cleared; statistics an
   const stored = Buffer.concat([sealed.ciphertext, sealed.wrappedKey]).toString('latin1');
   assert.ok(!stored.includes('Quartermain') && !stored.includes(old.traveller.documentNumber as string), 'the sealed record is not readable as it lies');
 
-  const explanation = JSON.stringify((await db().hit.findUniqueOrThrow({ where: { id: old.hit.id } })).explanation);
-  assert.doesNotMatch(explanation, /Quartermain|P[0-9a-f]{8}/, 'the hit no longer quotes the traveller');
-
   const untouched = await db().traveller.findUniqueOrThrow({ where: { id: young.traveller.id } });
   assert.equal(untouched.maskedAt, null);
   assert.equal(untouched.familyName, 'Quartermain');
@@ -75,6 +74,58 @@ test('past six months the identifying data are sealed and cleared; statistics an
   await assert.rejects(revealField(analyst, old.hit.id, { field: 'familyName', purpose: 'IDENTITY_COMPARISON' }), ConflictError);
   const detail = await getHit(analyst, old.hit.id);
   assert.doesNotMatch(JSON.stringify(detail), /Quartermain/);
+});
+
+/** Every hit of a traveller as stored, with its row version (xmin): what an UPDATE would change. */
+const hitRowsOf = (travellerId: string) =>
+  db().$queryRaw<{ id: string; xmin: string; updatedAt: Date; explanation: string }[]>`
+    SELECT id, xmin::text AS xmin, "updatedAt", explanation::text AS explanation FROM "Hit" WHERE "travellerId" = ${travellerId}::uuid ORDER BY id`;
+
+test('masking a traveller writes none of its hits; their explanations then show no traveller value', async () => {
+  const { hit, traveller } = await hitCollected(200);
+  // A second hit of the same traveller, against the same entry.
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, explanation, ...rest } = hit;
+  await db().hit.create({ data: { ...rest, explanation: explanation as never, status: 'CLEARED', clearReason: 'DIFFERENT_DOB' } });
+  const before = await hitRowsOf(traveller.id);
+  assert.equal(before.length, 2);
+
+  await runRetention();
+  assert.ok((await db().traveller.findUniqueOrThrow({ where: { id: traveller.id } })).maskedAt, 'the traveller was masked');
+  assert.deepEqual(await hitRowsOf(traveller.id), before, 'no hit row was rewritten (same row version, updatedAt and explanation)');
+
+  const detail = await getHit(callerFor(await createUser('ANALYST')), hit.id);
+  assert.doesNotMatch(JSON.stringify(detail), /Quartermain|P[0-9a-f]{8}|1980-04-02/);
+  const family = detail.explanation.find((item) => item.field === 'familyName');
+  assert.deepEqual([family?.travellerValue, family?.maskedByRetention], [null, true]);
+  assert.equal(explanationSentences(detail.explanation)[0]?.text, `Family name ${MASKED_UNDER_RETENTION} matches QUARTERMAIN (exact, 1.00)`);
+});
+
+test('a record sealed before hits stopped quoting the traveller (with hitExplanations) still opens for a re-personalisation', async () => {
+  const { hit, traveller } = await hitCollected(200);
+  // Masked as the job did before issue 11: the hit's quoted values sealed beside the traveller's, then cleared.
+  const sealed = sealTravellerData(traveller.id, {
+    traveller: { familyName: 'Quartermain', givenNames: 'Zebedee', dateOfBirth: '1980-04-02', sex: 'U', documentNumber: traveller.documentNumber, contactEmail: traveller.contactEmail },
+    hitExplanations: { [hit.id]: [{ field: 'familyName', travellerValue: 'Quartermain' }, { field: 'document', travellerValue: traveller.documentNumber }] },
+    disclosures: {},
+  });
+  await db().maskedTravellerData.create({ data: { travellerId: traveller.id, ...sealed } });
+  await db().traveller.update({
+    where: { id: traveller.id },
+    data: { familyName: null, givenNames: null, dateOfBirth: null, documentNumber: null, contactEmail: null, sex: 'U', externalRef: null, maskedAt: new Date() },
+  });
+  await db().hit.update({ where: { id: hit.id }, data: { explanation: [{ field: 'familyName', method: 'exact', travellerValue: 'Q****', entryValue: 'QUARTERMAIN', similarity: 1, agrees: true }] } });
+
+  const escalationId = await escalate(await db().hit.findUniqueOrThrow({ where: { id: hit.id } }));
+  const escalation = await db().escalation.findUniqueOrThrow({ where: { id: escalationId } });
+  await decideEscalation(callerFor(await createUser('SUPERVISOR')), escalationId, { decision: 'approve', version: escalation.version });
+  const requester = callerFor(await db().user.findUniqueOrThrow({ where: { id: escalation.requesterId } }));
+  const passport = JSON.stringify((await getDisclosurePackage(requester, escalationId)).categories);
+  assert.match(passport, /Quartermain/);
+  assert.match(passport, new RegExp(traveller.documentNumber as string));
+  assert.match(passport, /1980-04-02/);
+  // The old hit's masked copy is not shown: the value comes from the (cleared) traveller row.
+  const detail = await getHit(requester, hit.id);
+  assert.deepEqual(detail.explanation.map((item) => [item.travellerValue, item.maskedByRetention]), [[null, true]]);
 });
 
 test('an approved re-personalisation discloses the sealed values; nothing else reads them', async () => {
