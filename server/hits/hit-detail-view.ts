@@ -150,6 +150,6 @@ export function toHitDetail(row: HitDetailRow): Omit<HitDetail, 'timeline' | 'ca
     travellerMaskedAt: row.traveller.maskedAt?.toISOString() ?? null,
     traveller: { ...travellerFieldViews(row.traveller), itinerary: itineraryOf(row.traveller.itinerary) },
     entry: entryView(row),
-    explanation: maskExplanation(row.explanation, row.traveller),
+    explanation: maskExplanation(row.explanation, { valueOf: (field) => travellerFieldValue(row.traveller, field), masked: row.traveller.maskedAt !== null }),
   };
 }

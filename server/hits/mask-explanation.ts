@@ -1,9 +1,8 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { FieldExplanation, MatchField } from '@/lib/schemas/hit-detail';
-import { travellerFieldSpec } from '@/lib/traveller-fields';
+import { travellerFieldSpec, type TravellerFieldKey } from '@/lib/traveller-fields';
 import { IDENTIFYING_TRAVELLER_FIELDS } from '@/server/retention/identifying-fields';
-import { travellerFieldValue, type HitDetailRow } from './hit-detail-view';
 
 // Since issue 11 the explanation stored with a hit holds no traveller value
 // (lib/hits/stored-explanation.ts): each item's `travellerValue` was a copy of a Traveller
@@ -22,13 +21,19 @@ const TRAVELLER_FIELD: Record<MatchField, NonNullable<FieldExplanation['travelle
 
 const CLEARED_BY_RETENTION: ReadonlySet<string> = new Set(IDENTIFYING_TRAVELLER_FIELDS);
 
+/** The traveller the explanation is about: its clear field values, and whether retention masked it. */
+export interface ExplainedTraveller {
+  valueOf: (field: TravellerFieldKey) => string | null;
+  masked: boolean;
+}
+
 /**
  * The stored explanation as the caller sees it: each item's traveller value is read from
  * the traveller row (never from the stored item, which older hits may still quote) and
  * masked like the traveller's own field. A value the retention job cleared is null and
  * marked `maskedByRetention`, so the page says why it is missing.
  */
-export function maskExplanation(value: Prisma.JsonValue, traveller: HitDetailRow['traveller']): FieldExplanation[] {
+export function maskExplanation(value: Prisma.JsonValue, traveller: ExplainedTraveller): FieldExplanation[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((raw) => {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
@@ -36,9 +41,9 @@ export function maskExplanation(value: Prisma.JsonValue, traveller: HitDetailRow
     const field = item.field as MatchField;
     const travellerField = TRAVELLER_FIELD[field];
     if (travellerField === undefined) return [];
-    const clear = travellerFieldValue(traveller, travellerField);
+    const clear = traveller.valueOf(travellerField);
     const mask = travellerFieldSpec(travellerField).mask;
-    const maskedByRetention = traveller.maskedAt !== null && clear === null && CLEARED_BY_RETENTION.has(travellerField);
+    const maskedByRetention = traveller.masked && clear === null && CLEARED_BY_RETENTION.has(travellerField);
     return [
       {
         field,
