@@ -32,8 +32,14 @@ test('an analyst filters the queue, takes the next hit, reveals a field for a pu
   // Reveal one field: the clear value appears, and the purpose is in the access log.
   const [traveller] = await sql<{ familyName: string }>(`SELECT "familyName" FROM "Traveller" WHERE id = $1`, [claimed?.travellerId]);
   await expect(page.getByText(traveller!.familyName, { exact: true })).toHaveCount(0);
+  // The explanation's traveller value comes from the traveller row (the hit stores none), masked until revealed.
+  const explanation = page.getByRole('list', { name: 'Match explanation' });
+  const initial = traveller!.familyName.match(/\p{L}/u)?.[0]?.toLocaleUpperCase('en') ?? '';
+  await expect(explanation).toContainText(`Family name ${initial}****`);
+  await expect(explanation).not.toContainText(traveller!.familyName);
   await detail.reveal('Family name', 'Compare identity with the watchlist entry');
   await expect(page.getByText(traveller!.familyName, { exact: true }).first()).toBeVisible();
+  await expect(explanation).toContainText(`Family name ${traveller!.familyName}`);
   const reveals = await sql(
     `SELECT 1 FROM "AccessEvent" WHERE "resourceId" = $1 AND operation = 'CONSULTATION' AND details->>'view' = 'reveal'
        AND details->>'field' = 'familyName' AND purpose = 'Compare identity with the watchlist entry' AND "actorLabel" = $2`,
