@@ -96,6 +96,11 @@ interface Input {
   idempotency?: string;
 }
 
+// A lone surrogate (an edge string) cannot be percent-encoded: encodeURIComponent throws.
+// It goes out as U+FFFD, which is what a client's UTF-8 encoder would send in its place.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\uFFFD');
+
 export function probesFor(entry: ApiEntry, objects: Objects, id: string | undefined, index: number): Probe[] {
   const key = `${entry.method} ${entry.path}`;
   const example = bodyExample(entry, objects);
@@ -124,10 +129,10 @@ export function probesFor(entry: ApiEntry, objects: Objects, id: string | undefi
     ...(id === undefined ? [] : [{ param: `${id}\u0000`, query: validQuery, body: takesBody ? exampleText : undefined }]),
   ];
   return [...sampled, ...edges].map(({ param, query, body: sent, idempotency: idempotencyKey }) => {
-    const pathname = entry.path.replace(/\[[^\]]+\]/, param === undefined ? '' : encodeURIComponent(param));
+    const pathname = entry.path.replace(/\[[^\]]+\]/, param === undefined ? '' : encodeURIComponent(wellFormed(param)));
     const search = new URLSearchParams(query).toString();
     const headers: Record<string, string> = { 'Content-Type': text ? 'text/csv' : 'application/json' };
-    if (idempotencyKey !== undefined) headers['Idempotency-Key'] = encodeURIComponent(idempotencyKey);
+    if (idempotencyKey !== undefined) headers['Idempotency-Key'] = encodeURIComponent(wellFormed(idempotencyKey));
     return {
       url: `${pathname}${search ? `?${search}` : ''}`,
       method: entry.method,
