@@ -23,6 +23,9 @@ export async function assignHits(caller: Caller, input: AssignHitsInput): Promis
       }
       assigneeName = assignee.name;
     }
+    // The rows locked in id order, as the access-log chainer locks revealed hits
+    // (migration 20261129090000): two lockers in one order cannot deadlock.
+    await tx.$queryRaw`SELECT 1 FROM "Hit" WHERE id = ANY (${hitIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
     const hits = await tx.hit.findMany({
       where: { id: { in: hitIds }, status: { in: ['NEW', 'IN_REVIEW'] } },
       select: { id: true, travellerId: true, status: true, assigneeId: true },
