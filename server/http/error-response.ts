@@ -4,7 +4,7 @@ import { ForbiddenError } from '@/server/auth/errors';
 import { ClientClosedRequestError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '@/server/errors';
 import { databaseUnavailableReason } from '@/server/database-unavailable';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/database-unavailable';
-import { logServerError, type RequestContext } from './log-error';
+import { logServerError, logServerInfo, type RequestContext } from './log-error';
 
 const BUSY_MESSAGE = 'The service is busy; try again in a moment.';
 const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -47,7 +47,7 @@ export function errorResponse(error: unknown, context: RequestContext): NextResp
   if (error instanceof ConflictError) return json({ message: error.message, requestId }, 409);
   if (error instanceof ClientClosedRequestError) {
     // No one reads this answer; a line for whoever counts abandoned requests, not an error.
-    console.info(JSON.stringify({ level: 'info', at: new Date().toISOString(), requestId, method: context.method, path: context.path.split('?')[0], clientClosedRequest: true }));
+    logServerInfo(context, { clientClosedRequest: true });
     return json({ message: error.message, requestId }, 499);
   }
   if (isOverCapacity(error)) {

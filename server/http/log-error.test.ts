@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { errorLogLine } from './log-error';
+import { errorLogLine, logServerInfo } from './log-error';
 
 const context = { requestId: '0b9e7c7e-0000-4000-8000-000000000001', method: 'POST', path: '/api/v1/hits/abc/decision?name=MUSTERMANN' };
 
@@ -25,4 +25,19 @@ test('a thrown non-Error is described too', () => {
   const parsed = JSON.parse(errorLogLine(context, { weird: true }));
   assert.equal(parsed.error.name, 'Error');
   assert.equal(parsed.error.message, 'A non-Error value was thrown');
+});
+
+test('an info line has the error lines\' request fields, one line, without the query string', (t) => {
+  const written: string[] = [];
+  t.mock.method(console, 'info', (line: string) => written.push(line));
+  logServerInfo({ ...context, path: '/api/v1/hits\u2028x?name=MUSTERMANN' }, { clientClosedRequest: true });
+  assert.equal(written.length, 1);
+  const [line] = written as [string];
+  assert.ok(!/[\n\r\u2028\u2029\u0085]/.test(line), 'no character a log reader breaks at');
+  assert.ok(!line.includes('MUSTERMANN'));
+  const parsed = JSON.parse(line);
+  assert.deepEqual({ ...parsed, at: undefined }, {
+    level: 'info', at: undefined, requestId: context.requestId, method: 'POST', path: '/api/v1/hits\u2028x', clientClosedRequest: true,
+  });
+  assert.ok(!Number.isNaN(Date.parse(parsed.at)));
 });

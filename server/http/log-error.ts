@@ -30,12 +30,8 @@ export function errorLogLine(context: RequestContext, error: unknown, extra: Rec
   let first = lines.length;
   while (first > 0 && FRAME.test(lines[first - 1] ?? '')) first -= 1;
   const frames = lines.slice(first, first + MAX_FRAMES).map((line) => line.trim());
-  const entry = JSON.stringify({
-    level: 'error',
-    at: new Date().toISOString(),
-    requestId: context.requestId,
-    method: context.method,
-    path: context.path.split('?')[0],
+  return oneLine({
+    ...requestFields('error', context),
     ...extra,
     error: {
       name: err.name,
@@ -44,11 +40,25 @@ export function errorLogLine(context: RequestContext, error: unknown, extra: Rec
       stack: frames,
     },
   });
+}
+
+/** The fields every request's log line starts with; the query string (which may name a person) stays out. */
+function requestFields(level: 'info' | 'error', context: RequestContext) {
+  return { level, at: new Date().toISOString(), requestId: context.requestId, method: context.method, path: context.path.split('?')[0] };
+}
+
+/** An entry as one JSON line, also where a log reader would break at NEL, LS or PS. */
+function oneLine(entry: Record<string, unknown>): string {
   // Still valid JSON: these three can stand only inside its strings, where \uXXXX means the same.
-  return entry.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(entry).replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Writes errorLogLine to stderr: the detail the user's short message and request id point to. */
 export function logServerError(context: RequestContext, error: unknown, extra: Record<string, string | undefined> = {}): void {
   console.error(errorLogLine(context, error, extra));
+}
+
+/** Writes one info line about a request that is no fault (a client that went away), in the error lines' shape. */
+export function logServerInfo(context: RequestContext, fields: Record<string, string | number | boolean>): void {
+  console.info(oneLine({ ...requestFields('info', context), ...fields }));
 }
