@@ -212,6 +212,17 @@ test('a value the retention job masked is said to be masked under retention, not
     explanationSentence(dob({ ...retained, method: 'fuzzy', entryValue: '1951-06-19', precision: 'DAY', similarity: 0.5, agrees: false })).text,
     'Date of birth (masked under retention) differs from 1951-06-19: day and month may be swapped',
   );
+  // Retention keeps the year of birth: compared with a listed year it is all there is to show.
+  const year = { ...retained, retainedYear: '1951' } as const;
+  assert.equal(explanationSentence(dob({ ...year, entryValue: '1951', precision: 'YEAR' })).text, 'Year of birth 1951 agrees; the list gives no day');
+  assert.equal(
+    explanationSentence(dob({ ...year, method: 'none', entryValue: '1950-06-19', precision: 'DAY', similarity: 0, agrees: false })).text,
+    'Date of birth 1951 (day and month masked under retention) differs from the listed 1950-06-19',
+  );
+  assert.equal(
+    explanationSentence(dob({ ...year, method: 'fuzzy', entryValue: '1951-06-19', precision: 'DAY', similarity: 0.5, agrees: false })).text,
+    'Date of birth 1951 (day and month masked under retention) differs from 1951-06-19: day and month may be swapped',
+  );
   // "absent" with a listed value: the traveller had none; without one, masking hides whether it had.
   assert.equal(explanationSentence(dob({ ...retained, method: 'absent', entryValue: '1951-06-19', similarity: null, agrees: null })).text, 'The traveller has no date of birth on record');
   assert.equal(

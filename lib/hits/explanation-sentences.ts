@@ -123,10 +123,14 @@ function dobText(item: FieldExplanation, traveller: string | null, retained: boo
   const precision = item.precision ?? precisionOf(entry.split(RANGE_SEPARATOR)[0] ?? '');
   // Compare like with like: against a listed year only the traveller's year is shown, which
   // also reads right when the month and day are masked ("1951-••-••" → "1951").
-  const part = traveller === null ? (retained ? MASKED_UNDER_RETENTION : '—') : traveller.slice(0, DOB_LENGTH[precision]);
+  // Retention keeps the year: against a listed year it is the whole comparison, against a day
+  // or month the page says what is gone.
+  const year = retained ? item.retainedYear : undefined;
+  const masked = year ? `${year} (day and month ${MASKED_UNDER_RETENTION.slice(1, -1)})` : MASKED_UNDER_RETENTION;
+  const part = traveller === null ? (retained ? (year && precision === 'YEAR' ? year : masked) : '—') : traveller.slice(0, DOB_LENGTH[precision]);
   const noun = DOB_NOUNS[precision];
   if (item.method === 'fuzzy') {
-    return `Date of birth ${retained ? MASKED_UNDER_RETENTION : shown(traveller)} differs from ${entry}: day and month may be swapped`;
+    return `Date of birth ${retained ? masked : shown(traveller)} differs from ${entry}: day and month may be swapped`;
   }
   if (range) {
     return `${noun} ${part} lies ${item.agrees ? 'within' : 'outside'} the listed range ${entry}`;

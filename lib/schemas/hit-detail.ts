@@ -24,6 +24,8 @@ export interface FieldExplanation {
   precision?: DatePrecision;
   /** The traveller's value was cleared by the retention job (PNR art. 12(2)): null, not absent. */
   maskedByRetention?: true;
+  /** For a date of birth retention cleared: the year of birth it keeps (PNR art. 12(2) masks the day and month). */
+  retainedYear?: string;
 }
 
 export interface TravellerFieldView {

@@ -33,7 +33,7 @@ export const hitDetailSelect = {
       reservationDate: true, flightNumber: true, flightDate: true, departureAirport: true, arrivalAirport: true,
       itinerary: true, contactEmail: true, contactPhone: true, address: true, paymentSummary: true,
       frequentFlyerNumber: true, travelAgency: true, travelStatus: true, generalRemarks: true,
-      coTravellerCount: true, collectedAt: true, maskedAt: true,
+      coTravellerCount: true, collectedAt: true, maskedAt: true, yearOfBirth: true,
     },
   },
   escalations: {
@@ -150,6 +150,6 @@ export function toHitDetail(row: HitDetailRow): Omit<HitDetail, 'timeline' | 'ca
     travellerMaskedAt: row.traveller.maskedAt?.toISOString() ?? null,
     traveller: { ...travellerFieldViews(row.traveller), itinerary: itineraryOf(row.traveller.itinerary) },
     entry: entryView(row),
-    explanation: maskExplanation(row.explanation, { valueOf: (field) => travellerFieldValue(row.traveller, field), masked: row.traveller.maskedAt !== null }),
+    explanation: maskExplanation(row.explanation, { valueOf: (field) => travellerFieldValue(row.traveller, field), masked: row.traveller.maskedAt !== null, yearOfBirth: row.traveller.yearOfBirth }),
   };
 }

@@ -25,13 +25,16 @@ const CLEARED_BY_RETENTION: ReadonlySet<string> = new Set(IDENTIFYING_TRAVELLER_
 export interface ExplainedTraveller {
   valueOf: (field: TravellerFieldKey) => string | null;
   masked: boolean;
+  /** Kept when retention masks the rest of the date of birth. */
+  yearOfBirth: number | null;
 }
 
 /**
  * The stored explanation as the caller sees it: each item's traveller value is read from
  * the traveller row (never from the stored item, which older hits may still quote) and
  * masked like the traveller's own field. A value the retention job cleared is null and
- * marked `maskedByRetention`, so the page says why it is missing.
+ * marked `maskedByRetention`, so the page says why it is missing; of a date of birth the
+ * year retention keeps comes along.
  */
 export function maskExplanation(value: Prisma.JsonValue, traveller: ExplainedTraveller): FieldExplanation[] {
   if (!Array.isArray(value)) return [];
@@ -44,6 +47,7 @@ export function maskExplanation(value: Prisma.JsonValue, traveller: ExplainedTra
     const clear = traveller.valueOf(travellerField);
     const mask = travellerFieldSpec(travellerField).mask;
     const maskedByRetention = traveller.masked && clear === null && CLEARED_BY_RETENTION.has(travellerField);
+    const retainedYear = maskedByRetention && travellerField === 'dateOfBirth' && traveller.yearOfBirth !== null ? String(traveller.yearOfBirth) : null;
     return [
       {
         field,
@@ -55,6 +59,7 @@ export function maskExplanation(value: Prisma.JsonValue, traveller: ExplainedTra
         agrees: typeof item.agrees === 'boolean' ? item.agrees : null,
         ...(item.precision ? { precision: item.precision as FieldExplanation['precision'] } : {}),
         ...(maskedByRetention ? { maskedByRetention: true as const } : {}),
+        ...(retainedYear ? { retainedYear } : {}),
       },
     ];
   });

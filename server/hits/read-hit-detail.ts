@@ -70,6 +70,7 @@ export interface TravellerColumns {
   t_coTravellerCount: number;
   t_collectedAt: Date;
   t_maskedAt: Date | null;
+  t_yearOfBirth: number | null;
 }
 
 interface FlatRow extends TravellerColumns {
@@ -135,7 +136,7 @@ export const TRAVELLER_COLUMNS = Prisma.sql`
   t.itinerary AS "t_itinerary", t."contactEmail" AS "t_contactEmail", t."contactPhone" AS "t_contactPhone", t.address AS "t_address",
   t."paymentSummary" AS "t_paymentSummary", t."frequentFlyerNumber" AS "t_frequentFlyerNumber", t."travelAgency" AS "t_travelAgency",
   t."travelStatus" AS "t_travelStatus", t."generalRemarks" AS "t_generalRemarks", t."coTravellerCount" AS "t_coTravellerCount",
-  t."collectedAt" AS "t_collectedAt", t."maskedAt" AS "t_maskedAt"`;
+  t."collectedAt" AS "t_collectedAt", t."maskedAt" AS "t_maskedAt", t."yearOfBirth" AS "t_yearOfBirth"`;
 
 /** A hit's traveller with the columns of hitDetailSelect.traveller, in one statement (reveal-field.ts). */
 export async function readHitTraveller(tx: Tx, hitId: string): Promise<{ travellerId: string; traveller: TravellerRow } | null> {
@@ -288,5 +289,6 @@ export function travellerOf(f: TravellerColumns): TravellerRow {
     coTravellerCount: f.t_coTravellerCount,
     collectedAt: f.t_collectedAt,
     maskedAt: f.t_maskedAt,
+    yearOfBirth: f.t_yearOfBirth,
   };
 }

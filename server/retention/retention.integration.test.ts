@@ -104,6 +104,26 @@ test('masking a traveller writes none of its hits; their explanations then show 
   assert.equal(explanationSentences(detail.explanation)[0]?.text, `Family name ${MASKED_UNDER_RETENTION} matches QUARTERMAIN (exact, 1.00)`);
 });
 
+test('after masking, a date of birth is compared by the year retention keeps', async () => {
+  const { hit } = await hitCollected(200);
+  await db().hit.update({
+    where: { id: hit.id },
+    data: {
+      explanation: [
+        { field: 'dateOfBirth', method: 'exact', travellerField: 'dateOfBirth', entryValue: '1980', similarity: 1, agrees: true, precision: 'YEAR' },
+        { field: 'dateOfBirth', method: 'none', travellerField: 'dateOfBirth', entryValue: '1979-04-02', similarity: 0, agrees: false, precision: 'DAY' },
+      ],
+    },
+  });
+  await runRetention();
+  const detail = await getHit(callerFor(await createUser('ANALYST')), hit.id);
+  assert.deepEqual(detail.explanation.map((item) => [item.travellerValue, item.maskedByRetention, item.retainedYear]), [[null, true, '1980'], [null, true, '1980']]);
+  assert.deepEqual(explanationSentences(detail.explanation).map((sentence) => sentence.text), [
+    'Year of birth 1980 agrees; the list gives no day',
+    'Date of birth 1980 (day and month masked under retention) differs from the listed 1979-04-02',
+  ]);
+});
+
 test('a record sealed before hits stopped quoting the traveller (with hitExplanations) still opens for a re-personalisation', async () => {
   const { hit, traveller } = await hitCollected(200);
   // Masked as the job did before issue 11: the hit's quoted values sealed beside the traveller's, then cleared.
