@@ -118,19 +118,32 @@ export async function ensureScaleHits(databaseUrl: string, targetHits: number, l
       const chunkStarted = performance.now();
       // Progress within the chunk, by the share of its time each statement takes (roughly).
       const tick = (share: number) => onProgress?.(before + result.added + Math.round(share * (hi - lo + 1)), targetHits);
+      // Seconds per statement group, for the log: where a chunk's minute goes.
+      const spent: Record<string, number> = {};
+      let mark = performance.now();
+      const lap = (name: string) => {
+        const now = performance.now();
+        spent[name] = (spent[name] ?? 0) + (now - mark) / 1000;
+        mark = now;
+      };
       await client.query('BEGIN');
       try {
         await client.query('DROP TABLE IF EXISTS scale_pick, scale_plan');
         await client.query(PICK_CHUNK, [lo, hi, now, spanSeconds, analysts, supervisors, timeline?.lowerBounds ?? null, cumulative, pendingEscalations]);
         await client.query('ANALYZE scale_pick');
+        lap('pick');
         await client.query(PLAN_CHUNK, [NATIONALITIES, GIVEN_NAMES, CARRIERS, FOREIGN_AIRPORTS, batches?.firstDay ?? null, batches?.counts ?? null, now]);
         await client.query('ANALYZE scale_plan');
+        lap('plan');
         tick(0.1);
         await client.query(INSERT_TRAVELLERS, [today, triggersOff]);
+        lap('travellers');
         tick(0.3);
         const hits = (await client.query<{ hits: number; escalations: number }>(INSERT_HITS, [recipients, now])).rows[0];
+        lap('hits');
         tick(0.7);
         const events = await client.query(INSERT_EVENTS, [now]);
+        lap('history');
         tick(0.9);
         if (triggersOff) {
           // The metrics rollups' triggers do not fire with session_replication_role = replica:
@@ -142,7 +155,9 @@ export async function ensureScaleHits(databaseUrl: string, targetHits: number, l
           // And their escalation stages (migration 20261127110100); packages come later, with triggers on.
           await client.query('SELECT metrics_rollup_add_escalation_flags(array_agg(hit_id)) FROM scale_plan GROUP BY abs(hashtext(traveller_id::text)) % 5');
         }
+        lap('rollups');
         await client.query('COMMIT');
+        lap('commit');
         result.added += hits?.hits ?? 0;
         result.escalations += hits?.escalations ?? 0;
         result.hitEvents += events.rowCount ?? 0;
@@ -151,7 +166,8 @@ export async function ensureScaleHits(databaseUrl: string, targetHits: number, l
         throw error;
       }
       const seconds = (performance.now() - chunkStarted) / 1000;
-      log(`scale-data: ${(before + result.added).toLocaleString('en')} / ${targetHits.toLocaleString('en')} hits (${seconds.toFixed(1)} s for ${hi - lo + 1})`);
+      const parts = Object.entries(spent).map(([name, part]) => `${name} ${part.toFixed(1)}`).join(', ');
+      log(`scale-data: ${(before + result.added).toLocaleString('en')} / ${targetHits.toLocaleString('en')} hits (${seconds.toFixed(1)} s for ${hi - lo + 1}: ${parts})`);
       onProgress?.(before + result.added, targetHits);
     }
     await client.query('DROP TABLE IF EXISTS scale_pick, scale_plan');
