@@ -5,12 +5,15 @@
 // a valid chain continuing from AccessLogHead: contentHash() and linkHash() of chain.ts in
 // Node, rows streamed with COPY (text format, written 10,000 lines at a time), head updated in
 // the same transaction as each 500,000, so an interrupted run leaves a shorter but intact chain.
-import { createHash, randomUUID } from 'node:crypto';
+// Worker threads make the events (access-log-events.mts, segment-pool.mts); this thread links
+// them into the chain (one sha256 each) and streams them.
+import os from 'node:os';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { canonicalJson, contentHash, linkHash } from '../../../server/access-log/chain.ts';
-import { copyValue } from './copy-text.mts';
-import { fractionAt, timeAt, type Timeline } from './seasonality.mts';
+import { contentHash, linkHash } from '../../../server/access-log/chain.ts';
+import { AGENTS, requestWeights, SEGMENT, type Actor, type Context, type Event, type Kind, type Traveller } from './access-log-events.mts';
+import type { Timeline } from './seasonality.mts';
+import { SegmentPool } from './segment-pool.mts';
 
 export type Log = (message: string) => void;
 
@@ -26,48 +29,8 @@ export interface ScaleEventsResult {
 }
 
 const SPAN_MS = 5 * 365 * 24 * 3600 * 1000;
-const NEAR_MS = 3 * 24 * 3600 * 1000; // an event is about a traveller collected up to 3 days before
 const BATCH = 10_000;
-const PER_TRANSACTION = 500_000;
-
-type Actor = { actorType: 'USER' | 'TOKEN'; actorId: string | null; actorLabel: string; role: string | null; ip: string; userAgent: string };
-interface Event {
-  at: Date; actorType: string; actorId: string | null; actorLabel: string | null; role: string | null; operation: string; outcome: string;
-  resourceType: string; resourceId: string | null; travellerId: string | null; purpose: string | null; recipient: string | null;
-  requestId: string | null; ip: string | null; userAgent: string | null; details: Record<string, unknown> | null;
-}
-interface Traveller { ids: string[]; hits: string[]; sources: string[]; collected: Float64Array }
-interface Context {
-  travellers: Traveller; users: Record<'analyst' | 'supervisor' | 'privacy' | 'all', Actor[]>; feeds: Actor[]; recipients: string[];
-  /** Chance of each kind of request (requestWeights). */
-  weights: number[];
-}
-
-const REVEAL = [['familyName', 'Family name'], ['dateOfBirth', 'Date of birth'], ['documentNumber', 'Document number'], ['contactEmail', 'Email'], ['paymentSummary', 'Payment']] as const;
-const REVEAL_PURPOSES = [['IDENTITY_COMPARISON', 'Compare identity with the watchlist entry'], ['DOCUMENT_CHECK', 'Check the travel document'], ['CONTACT_VERIFICATION', 'Verify contact or booking details']] as const;
-const CHANGES = [['CLAIMED', 'IN_REVIEW'], ['CLEARED', 'CLEARED'], ['CLEARED', 'CLEARED'], ['CLEARED', 'CLEARED'], ['CONFIRMED', 'CONFIRMED'], ['NOTE', null]] as const;
-const AGENTS = ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0 Safari/537.36',
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:145.0) Gecko/20100101 Firefox/145.0'];
-
-/** Mulberry32: fast, seedable, good enough to pick cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Kinds of request, by share of all events (the default), and how many events one request writes. */
-const KINDS = [
-  { kind: 'queue', share: 0.6, size: [20, 50] }, { kind: 'detail', share: 0.12, size: [1, 1] }, { kind: 'reveal', share: 0.02, size: [1, 1] },
-  { kind: 'collection', share: 0.1, size: [20, 200] }, { kind: 'combination', share: 0.08, size: [1, 5] }, { kind: 'alteration', share: 0.05, size: [1, 1] },
-  { kind: 'escalation', share: 0.01, size: [1, 1] }, { kind: 'disclosure', share: 0.003, size: [1, 1] }, { kind: 'search', share: 0.003, size: [1, 1] },
-  { kind: 'login', share: 0.01, size: [1, 1] }, { kind: 'failed', share: 0.001, size: [1, 1] }, { kind: 'denied', share: 0.002, size: [1, 1] },
-] as const;
-export type Kind = (typeof KINDS)[number]['kind'];
+const PER_TRANSACTION = 5 * SEGMENT;
 
 export interface ScaleEventsOptions {
   /** When the events happen (seasonality.mts); default: evenly over five years up to now. */
@@ -76,81 +39,8 @@ export interface ScaleEventsOptions {
   shares?: Partial<Record<Kind, number>>;
   /** Called as rows are sent with the events the log will hold (committed every 500,000). */
   onProgress?: (events: number, target: number) => void;
-}
-
-/** Per kind, the chance that a request is of that kind, so that events come in the given shares. */
-function requestWeights(shares: Partial<Record<Kind, number>> = {}): number[] {
-  const weights = KINDS.map((k) => (shares[k.kind] ?? k.share) / ((k.size[0] + k.size[1]) / 2));
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => w / total);
-}
-
-/** One request's events, all at `at` with one requestId. */
-function request(ctx: Context, rnd: () => number, at: Date, requestId: string, max: number): Event[] {
-  let r = rnd();
-  const index = ctx.weights.findIndex((w) => (r -= w) < 0);
-  const spec = KINDS[index < 0 ? 0 : index] ?? KINDS[0];
-  const kind: Kind = spec.kind;
-  const size = Math.min(max, spec.size[0] + Math.floor(rnd() * (spec.size[1] - spec.size[0] + 1)));
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const worker = rnd() < 0.75 ? pick(ctx.users.analyst) : pick(ctx.users.supervisor);
-  const actor = kind === 'collection' || kind === 'combination' ? pick(ctx.feeds)
-    : kind === 'escalation' || kind === 'disclosure' ? pick(ctx.users.supervisor)
-      : kind === 'search' ? pick(ctx.users.privacy) : kind === 'login' || kind === 'failed' ? pick(ctx.users.all) : worker;
-  // Travellers collected in the three days before `at` (the queue's neighbours for a page).
-  const { collected } = ctx.travellers;
-  const lo = lowerBound(collected, at.getTime() - NEAR_MS);
-  const hi = lowerBound(collected, at.getTime() + 1);
-  const start = hi > lo ? lo + Math.floor(rnd() * (hi - lo)) : Math.floor(rnd() * collected.length);
-  const base = { at, ...actor, outcome: 'ALLOWED', requestId, recipient: null, resourceId: null, travellerId: null, purpose: null, details: null };
-  return Array.from({ length: size }, (_, k): Event => {
-    const t = (start + k) % collected.length;
-    const travellerId = ctx.travellers.ids[t] as string;
-    const hitId = ctx.travellers.hits[t] as string;
-    const hit = { resourceType: 'hit', resourceId: hitId, travellerId };
-    switch (kind) {
-      case 'queue':
-        return { ...base, operation: 'CONSULTATION', ...hit, purpose: 'Hit queue review', details: { view: 'hit-list', fields: ['name:masked', 'nationality', 'yearOfBirth', 'flight'] } };
-      case 'detail':
-        return { ...base, operation: 'CONSULTATION', ...hit, purpose: 'Hit review', details: { view: 'hit-detail', fields: 'masked' } };
-      case 'reveal': {
-        const [field, label] = pick(REVEAL);
-        const [purposeCode, purpose] = pick(REVEAL_PURPOSES);
-        return { ...base, operation: 'CONSULTATION', ...hit, purpose, details: { view: 'reveal', field, label, purposeCode } };
-      }
-      case 'collection':
-        return { ...base, operation: 'COLLECTION', resourceType: 'traveller', resourceId: travellerId, travellerId, purpose: 'PNR art. 8: PNR and API data received from the air carrier' };
-      case 'combination':
-        return { ...base, operation: 'COMBINATION', ...hit, purpose: 'PNR art. 6(3)(a): comparison against relevant databases', details: { sourceCode: ctx.travellers.sources[t] } };
-      case 'alteration': {
-        const [change, toStatus] = pick(CHANGES);
-        return { ...base, operation: 'ALTERATION', ...hit, details: toStatus ? { change, toStatus } : { change } };
-      }
-      case 'escalation':
-        return { ...base, operation: 'CONSULTATION', resourceType: 'escalation', resourceId: randomUUID(), travellerId, purpose: 'Escalation review', details: { view: 'escalation-detail', hitId, fields: 'masked' } };
-      case 'disclosure':
-        return { ...base, operation: 'DISCLOSURE', resourceType: 'disclosure-package', resourceId: randomUUID(), travellerId, recipient: pick(ctx.recipients), purpose: 'Disclosure package downloaded', details: { escalationId: randomUUID(), use: 'download' } };
-      case 'search':
-        return { ...base, operation: 'CONSULTATION', resourceType: 'access-log', purpose: 'Access log search', details: { filters: ['actor', 'from', 'to'], found: null, shown: 100 } };
-      case 'login':
-        return { ...base, operation: 'LOGIN', resourceType: 'session' };
-      case 'failed':
-        return { ...base, operation: 'LOGIN_FAILED', outcome: 'FAILED', actorId: null, role: null, resourceType: 'session', details: { reason: 'wrong-password' } };
-      case 'denied':
-        return { ...base, operation: 'DENIED', outcome: 'DENIED', resourceType: 'escalation', resourceId: randomUUID(), details: { permission: 'escalations.approve' } };
-    }
-  });
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  /** Worker threads making the events; default: one per core. */
+  threads?: number;
 }
 
 async function loadContext(client: pg.Client, weights: number[]): Promise<Context> {
@@ -178,21 +68,6 @@ async function loadContext(client: pg.Client, weights: number[]): Promise<Contex
   const recipients = (await client.query<{ name: string }>('SELECT name FROM "RecipientAuthority" ORDER BY name')).rows.map((r) => r.name);
   const feeds: Actor[] = ['carrier-feed-lh', 'api-pnr-gateway'].map((label) => ({ actorType: 'TOKEN', actorId: null, actorLabel: label, role: null, ip: '10.30.0.5', userAgent: 'proportio-ingest/1.0' }));
   return { ...ctx, travellers, feeds, recipients: recipients.length > 0 ? recipients : ['Federal Criminal Police Office'], weights };
-}
-
-// contentHash() of chain.ts, without its generic key sorting: the keys in canonical order once,
-// the values as canonicalJson writes them. Checked against contentHash() every CHECK_EVERY events.
-const CHECK_EVERY = 997;
-const KEYS = ['at', 'actorType', 'actorId', 'actorLabel', 'role', 'operation', 'outcome', 'resourceType', 'resourceId', 'travellerId',
-  'purpose', 'recipient', 'requestId', 'ip', 'userAgent', 'details'].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) as (keyof Event)[];
-const PREFIXES = KEYS.map((key, i) => `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`);
-function fastContentHash(event: Event): string {
-  let text = '';
-  KEYS.forEach((key, i) => {
-    const value = event[key];
-    text += PREFIXES[i] + (value === null ? 'null' : typeof value === 'string' ? JSON.stringify(value) : canonicalJson(value));
-  });
-  return createHash('sha256').update(`${text}}`).digest('hex');
 }
 
 // A load that at least doubles the log drops the secondary indexes of "AccessEvent" and builds
@@ -260,6 +135,7 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
   const started = performance.now();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  let pool: SegmentPool | undefined;
   try {
     const headRow = (await client.query<{ lastSeq: string; hash: string }>(`SELECT "lastSeq", hash FROM "AccessLogHead" WHERE id = 1`)).rows[0];
     if (!headRow) throw new Error('access-log-data: no AccessLogHead row; migrate first.');
@@ -278,25 +154,14 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
     const now = timeline?.endMs ?? Date.now();
     const from = Math.max(last ? last.at.getTime() + 1 : 0, timeline?.startMs ?? now - SPAN_MS);
     const count = target - before;
-    const step = (now - from) / count;
-    // With a timeline, event i sits at its share of the traffic from `from` to now, so busy days get more.
-    const fromFraction = timeline ? fractionAt(timeline, from) : 0;
-    const atOf = (i: number): number => (timeline ? Math.max(from, Math.floor(timeAt(timeline, fromFraction + (i / count) * (1 - fromFraction)))) : Math.floor(from + i * step));
     log(`access-log-data: ${before.toLocaleString('en')} events; adding ${count.toLocaleString('en')} from ${new Date(from).toISOString()} to now (${ctx.travellers.ids.length.toLocaleString('en')} hits to refer to)`);
     await client.query(`SET synchronous_commit = off`);
     if (count >= Math.max(1_000_000, before)) await dropIndexesForLoad(client, log);
     const insertStarted = performance.now();
-    const rnd = random(before + 1);
+    const threads = Math.max(1, options.threads ?? os.availableParallelism());
+    pool = new SegmentPool({ ctx, before, count, from, now, timeline }, Math.ceil(count / SEGMENT), threads);
     let seq = BigInt(before);
     let prevHash = headRow.hash;
-    let pendingRequest: Event[] = [];
-    const nextEvent = (i: number): Event => {
-      if (pendingRequest.length === 0) {
-        const at = new Date(atOf(i));
-        pendingRequest = request(ctx, rnd, at, `scale-${seq + 1n}`, count - i).reverse();
-      }
-      return pendingRequest.pop() as Event;
-    };
     for (let done = 0; done < count; ) {
       const txStarted = performance.now();
       const txFirst = done;
@@ -328,29 +193,29 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
       try {
         const txEnd = Math.min(count, done + PER_TRANSACTION);
         while (done < txEnd) {
-          const n = Math.min(BATCH, txEnd - done);
-          let lines = '';
-          for (let k = 0; k < n; k += 1) {
-            const event = nextEvent(done + k);
-            seq += 1n;
-            const content = fastContentHash(event);
-            if ((done + k) % CHECK_EVERY === 0 && content !== contentHash(event)) throw new Error(`access-log-data: content hash of event ${seq} differs from chain.ts`);
-            const hash = linkHash(prevHash, seq, content);
-            lines += `${seq}\t${event.at.toISOString()}\t${event.actorType}\t${copyValue(event.actorId)}\t${copyValue(event.actorLabel)}\t${copyValue(event.role)}\t`
-              + `${event.operation}\t${event.outcome}\t${copyValue(event.resourceType)}\t${copyValue(event.resourceId)}\t${copyValue(event.travellerId)}\t`
-              + `${copyValue(event.purpose)}\t${copyValue(event.recipient)}\t${copyValue(event.requestId)}\t${copyValue(event.ip)}\t${copyValue(event.userAgent)}\t`
-              + `${copyValue(event.details === null ? null : JSON.stringify(event.details))}\t${prevHash}\t${hash}\n`;
-            prevHash = hash;
-          }
-          if (failure) throw failure;
-          // PostgreSQL reads while the next 10,000 are built and hashed; the turn of the event loop
-          // lets the socket send them, and the wait comes only when PostgreSQL falls behind.
           const t0 = performance.now();
-          if (!copy.write(lines)) await new Promise((resolve) => copy.once('drain', resolve));
-          else await new Promise((resolve) => setImmediate(resolve));
+          const rows = await pool.take(done / SEGMENT);
           waitedMs += performance.now() - t0;
-          done += n;
-          onProgress?.(before + done, target);
+          const lines = rows.lines.split('\n');
+          for (let k = 0; k < lines.length; k += BATCH) {
+            let text = '';
+            const end = Math.min(lines.length, k + BATCH);
+            for (let j = k; j < end; j += 1) {
+              seq += 1n;
+              const hash = linkHash(prevHash, seq, rows.contents.slice(j * 64, j * 64 + 64));
+              text += `${lines[j]}\t${prevHash}\t${hash}\n`;
+              prevHash = hash;
+            }
+            if (failure) throw failure;
+            // PostgreSQL reads while the next lines are linked; the turn of the event loop lets
+            // the socket send them, and the wait comes only when PostgreSQL falls behind.
+            const t1 = performance.now();
+            if (!copy.write(text)) await new Promise((resolve) => copy.once('drain', resolve));
+            else await new Promise((resolve) => setImmediate(resolve));
+            waitedMs += performance.now() - t1;
+            done += end - k;
+            onProgress?.(before + done, target);
+          }
         }
       } catch (error) {
         // Ends the COPY with CopyFail, so the connection can roll back.
@@ -368,9 +233,11 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
       result.added = done;
       const seconds = (performance.now() - txStarted) / 1000;
       const overall = result.added / ((performance.now() - started) / 1000);
-      log(`access-log-data: ${(before + done).toLocaleString('en')} / ${target.toLocaleString('en')} events (${Math.round((done - txFirst) / seconds).toLocaleString('en')}/s now, ${Math.round(overall).toLocaleString('en')}/s overall; ${Math.round((100 * waitedMs) / 1000 / seconds)} % of the time waiting for PostgreSQL)`);
+      log(`access-log-data: ${(before + done).toLocaleString('en')} / ${target.toLocaleString('en')} events (${Math.round((done - txFirst) / seconds).toLocaleString('en')}/s now, ${Math.round(overall).toLocaleString('en')}/s overall; ${Math.round((100 * waitedMs) / 1000 / seconds)} % of the time waiting for the ${threads} worker thread${threads === 1 ? '' : 's'} or PostgreSQL)`);
       onProgress?.(before + done, target);
     }
+    await pool.close();
+    pool = undefined;
     result.insertSeconds = (performance.now() - insertStarted) / 1000;
     const indexStarted = performance.now();
     await buildIndexes(client, log);
@@ -388,6 +255,7 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    await pool?.close();
     await client.end();
   }
 }
