@@ -16,6 +16,16 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
+// How many shortcut sets listen now. While any does, <html data-shortcuts="on"> says the keys
+// are live: a key pressed before the page has hydrated does nothing, and a test (or anyone
+// automating the page) can wait for this instead of guessing from network quiet.
+let listening = 0;
+function markListening(delta: 1 | -1) {
+  listening += delta;
+  if (listening > 0) document.documentElement.dataset.shortcuts = 'on';
+  else delete document.documentElement.dataset.shortcuts;
+}
+
 /** Single-key shortcuts (no modifiers), inactive while typing or while a modal dialog is open. */
 export function useShortcuts(shortcuts: readonly Shortcut[], enabled = true): void {
   const current = useRef(shortcuts);
@@ -35,6 +45,10 @@ export function useShortcuts(shortcuts: readonly Shortcut[], enabled = true): vo
       shortcut.run();
     }
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    markListening(1);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      markListening(-1);
+    };
   }, [enabled]);
 }

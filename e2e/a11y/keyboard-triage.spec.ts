@@ -1,6 +1,6 @@
 import { apiContext, Db, ingestHits } from '../attack/harness';
 import { demoUser, expect, expectSignedIn, test } from '../fixtures';
-import { expectFocusTrapped, expectVisibleFocus, tabTo } from './keyboard';
+import { expectFocusTrapped, expectVisibleFocus, pressShortcut, tabTo } from './keyboard';
 
 // Issue 10: a full triage with the keyboard alone. After page.goto, only page.keyboard: sign in,
 // skip to the main content, open the first hit of the queue, reveal a field for a purpose, clear
@@ -48,7 +48,7 @@ test('a hit is cleared and the next one escalated with the keyboard alone', asyn
   await expectVisibleFocus(page, 'first stop in main');
 
   // "j" moves to the first row of the queue (the most urgent hit); Enter opens it.
-  await page.keyboard.press('j');
+  await pressShortcut(page, 'j');
   const firstRow = page.locator(`tr[data-hit-id="${first}"]`);
   await expect(firstRow).toBeFocused();
   await expectVisibleFocus(page, 'first row of the queue');
@@ -57,7 +57,7 @@ test('a hit is cleared and the next one escalated with the keyboard alone', asyn
   await expect(page.getByRole('button', { name: 'Clear as false positive' })).toBeEnabled();
 
   // "r" asks for the purpose of a reveal; the dialog keeps the focus; the revealed value gets it after.
-  await page.keyboard.press('r');
+  await pressShortcut(page, 'r');
   const reveal = page.getByRole('dialog', { name: 'Reveal a masked field' });
   await expect(reveal).toBeVisible();
   expect(await reveal.evaluate((dialog) => dialog.contains(document.activeElement)), 'the reveal dialog takes the focus').toBe(true);
@@ -70,7 +70,7 @@ test('a hit is cleared and the next one escalated with the keyboard alone', asyn
   await expectVisibleFocus(page, 'revealed value');
 
   // "c" opens the decision; Escape closes it and the focus returns to its button.
-  await page.keyboard.press('c');
+  await pressShortcut(page, 'c');
   const decision = page.getByRole('dialog', { name: 'Clear as false positive' });
   await expect(decision).toBeVisible();
   await page.keyboard.press('Escape');
@@ -113,10 +113,10 @@ test('a hit is cleared and the next one escalated with the keyboard alone', asyn
   expect(cleared).toEqual({ status: 'CLEARED', clearReason: 'DIFFERENT_DOB', email: analyst.email });
 
   // "n" claims and opens the next hit; "e" opens its escalation request.
-  await page.keyboard.press('n');
+  await pressShortcut(page, 'n');
   await page.waitForURL(new RegExp(`/hits/${second}$`));
   await expect(page.getByRole('link', { name: /Request escalation/ })).toBeVisible();
-  await page.keyboard.press('e');
+  await pressShortcut(page, 'e');
   await page.waitForURL(new RegExp(`/hits/${second}/escalate$`));
   const submit = page.getByRole('button', { name: 'Submit request' });
   await expect(submit).toBeEnabled();

@@ -52,3 +52,12 @@ export async function expectFocusTrapped(page: Page, dialog: Locator, step: stri
     }
   }
 }
+
+/**
+ * Presses a single-key shortcut once the page listens for shortcuts (<html data-shortcuts="on">,
+ * set by useShortcuts). A key pressed before hydration, or while a dialog holds the page, is lost.
+ */
+export async function pressShortcut(page: Page, key: string): Promise<void> {
+  await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
+  await page.keyboard.press(key);
+}
