@@ -60,8 +60,9 @@ export function explanationSentence(item: FieldExplanation, travellerValue?: str
   return { field: item.field, label: LABELS[item.field], verdict: verdictOf(item), text: textOf(item, value, retained) };
 }
 
+const MASKED_WORDS = 'masked under retention';
 /** What stands for a traveller value the retention job masked (the traveller panel's words). */
-export const MASKED_UNDER_RETENTION = '(masked under retention)';
+export const MASKED_UNDER_RETENTION = `(${MASKED_WORDS})`;
 
 /** Sentences in the explanation's order; `revealed` is keyed by `item.travellerField`. */
 export function explanationSentences(
@@ -126,7 +127,7 @@ function dobText(item: FieldExplanation, traveller: string | null, retained: boo
   // Retention keeps the year: against a listed year it is the whole comparison, against a day
   // or month the page says what is gone.
   const year = retained ? item.retainedYear : undefined;
-  const masked = year ? `${year} (day and month ${MASKED_UNDER_RETENTION.slice(1, -1)})` : MASKED_UNDER_RETENTION;
+  const masked = year ? `${year} (day and month ${MASKED_WORDS})` : MASKED_UNDER_RETENTION;
   const part = traveller === null ? (retained ? (year && precision === 'YEAR' ? year : masked) : '—') : traveller.slice(0, DOB_LENGTH[precision]);
   const noun = DOB_NOUNS[precision];
   if (item.method === 'fuzzy') {

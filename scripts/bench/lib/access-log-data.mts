@@ -9,11 +9,11 @@
 // them into the chain (one sha256 each) and streams them.
 import os from 'node:os';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { contentHash, linkHash } from '../../../server/access-log/chain.ts';
 import { AGENTS, requestWeights, SEGMENT, type Actor, type Context, type Event, type Kind, type Traveller } from './access-log-events.mts';
 import type { Timeline } from './seasonality.mts';
 import { SegmentPool } from './segment-pool.mts';
+import { copyIn } from './copy-text.mts';
 
 export type Log = (message: string) => void;
 
@@ -179,16 +179,7 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
       const triggersOff = (await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper === true;
       if (triggersOff) await client.query('SET LOCAL session_replication_role = replica');
       const txFirstSeq = seq + 1n;
-      const copy = client.query(copyFrom(COPY));
-      let failure: Error | null = null;
-      const copied = new Promise<void>((resolve, reject) => {
-        copy.on('finish', resolve);
-        copy.on('error', (error) => {
-          failure = error;
-          reject(error);
-        });
-      });
-      copied.catch(() => {}); // awaited below; a failure ends the loop first
+      const { stream: copy, done: copied, failure } = copyIn(client, COPY);
       let waitedMs = 0;
       try {
         const txEnd = Math.min(count, done + PER_TRANSACTION);
@@ -206,7 +197,8 @@ export async function ensureScaleEvents(databaseUrl: string, target: number, log
               text += `${lines[j]}\t${prevHash}\t${hash}\n`;
               prevHash = hash;
             }
-            if (failure) throw failure;
+            const failed = failure();
+            if (failed) throw failed;
             // PostgreSQL reads while the next lines are linked; the turn of the event loop lets
             // the socket send them, and the wait comes only when PostgreSQL falls behind.
             const t1 = performance.now();

@@ -7,7 +7,7 @@
 // worker makes a segment.
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson, contentHash } from '../../../server/access-log/chain.ts';
-import { copyValue } from './copy-text.mts';
+import { copyFields } from './copy-text.mts';
 import { fractionAt, timeAt, type Timeline } from './seasonality.mts';
 
 const NEAR_MS = 3 * 24 * 3600 * 1000; // an event is about a traveller collected up to 3 days before
@@ -188,10 +188,12 @@ export function segmentRows(input: GeneratorInput, segment: number): SegmentRows
     const content = fastContentHash(event);
     if (i % CHECK_EVERY === 0 && content !== contentHash(event)) throw new Error(`access-log-data: content hash of event ${seq} differs from chain.ts`);
     contents += content;
-    lines.push(`${seq}\t${event.at.toISOString()}\t${event.actorType}\t${copyValue(event.actorId)}\t${copyValue(event.actorLabel)}\t${copyValue(event.role)}\t`
-      + `${event.operation}\t${event.outcome}\t${copyValue(event.resourceType)}\t${copyValue(event.resourceId)}\t${copyValue(event.travellerId)}\t`
-      + `${copyValue(event.purpose)}\t${copyValue(event.recipient)}\t${copyValue(event.requestId)}\t${copyValue(event.ip)}\t${copyValue(event.userAgent)}\t`
-      + `${copyValue(event.details === null ? null : JSON.stringify(event.details))}`);
+    lines.push(copyFields([
+      String(seq), event.at.toISOString(), event.actorType, event.actorId, event.actorLabel, event.role,
+      event.operation, event.outcome, event.resourceType, event.resourceId, event.travellerId,
+      event.purpose, event.recipient, event.requestId, event.ip, event.userAgent,
+      event.details === null ? null : JSON.stringify(event.details),
+    ]));
   }
   return { segment, lines: lines.join('\n'), contents };
 }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { copyLine, copyValue } from './copy-text.mts';
+import { copyIn, copyLine, copyValue } from './copy-text.mts';
 
 // What the loaders write with COPY reads back exactly as it was, through a real PostgreSQL.
 const url = process.env.DATABASE_URL;
@@ -17,12 +16,9 @@ before(async () => {
 after(() => client?.end());
 
 async function copy(text: string): Promise<void> {
-  const stream = client.query(copyFrom('COPY copy_text_check (n, a, b) FROM STDIN'));
-  await new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-    stream.end(text);
-  });
+  const { stream, done } = copyIn(client, 'COPY copy_text_check (n, a, b) FROM STDIN');
+  stream.end(text);
+  await done;
 }
 
 test('values with backslashes, tabs, newlines, carriage returns and a literal \\N survive COPY', async () => {
