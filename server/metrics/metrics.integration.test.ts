@@ -385,6 +385,20 @@ test('retention: identifiable and masked travellers by age, what is overdue, hol
   assert.equal(after.erasedByRuns - before.erasedByRuns, 3);
 });
 
+test('an escalation carries its hit’s traveller (what the holds count by), whatever its writer sets', async () => {
+  const requester = await createUser('ANALYST');
+  const [first, second] = [await createHit(), await createHit()];
+  const escalation = await db().escalation.create({
+    data: { hitId: first.hit.id, travellerId: second.traveller.id, requesterId: requester.id, legalBasis: 'PNR_6_2_A', offenceCategory: 'terrorism', objectiveFacts: 'Facts.', necessity: 'Necessary.', dataCategories: ['PASSPORT'], recipientId: await recipientId() },
+  });
+  const stored = async () => (await db().escalation.findUniqueOrThrow({ where: { id: escalation.id } })).travellerId;
+  assert.equal(await stored(), first.traveller.id);
+  await db().escalation.update({ where: { id: escalation.id }, data: { hitId: second.hit.id } });
+  assert.equal(await stored(), second.traveller.id);
+  await db().escalation.update({ where: { id: escalation.id }, data: { travellerId: first.traveller.id } });
+  assert.equal(await stored(), second.traveller.id);
+});
+
 test('an analyst is refused the metrics and their exports (403) and each refusal is a DENIED event; an allowed read records nothing', async () => {
   const analyst = callerFor(await createUser('ANALYST'));
   await assert.rejects(getMetrics(analyst, { from: '2012-09-01', to: '2012-09-30' }), ForbiddenError);

@@ -79,10 +79,12 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
                AND NOT (${dueForMaskingWhere(limits, now)})) AS "maskOverdue",
         (SELECT count(*) FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}) AS "eraseOverdue"`,
     // A traveller held by escalations in two statuses is counted under each; `held` counts them once.
+    // The escalation carries its hit's traveller (migration 20261130090000); past the erasure
+    // limit are the held ones among the few travellers that old, found by collectedAt.
     client.$queryRaw<{ status: string | null; travellers: Counted; pastLimit: Counted }[]>`
-      SELECT e.status::text AS status, count(DISTINCT h."travellerId") AS travellers,
-        count(DISTINCT h."travellerId") FILTER (WHERE t."collectedAt" < ${eraseCutoff}) AS "pastLimit"
-      FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
+      SELECT e.status::text AS status, count(DISTINCT e."travellerId") AS travellers,
+        count(DISTINCT e."travellerId") FILTER (WHERE e."travellerId" IN (SELECT t.id FROM "Traveller" t WHERE t."collectedAt" < ${eraseCutoff})) AS "pastLimit"
+      FROM "Escalation" e
         LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
       WHERE ${holdingEscalationWhere(now)}
       GROUP BY GROUPING SETS ((e.status), ())`,

@@ -214,9 +214,9 @@ WITH hits AS (
   ON CONFLICT (id) DO NOTHING
   RETURNING id, "travellerId"
 ), escalations AS (
-  INSERT INTO "Escalation" (id, "hitId", "requesterId", "legalBasis", "offenceCategory", "objectiveFacts", necessity,
+  INSERT INTO "Escalation" (id, "hitId", "travellerId", "requesterId", "legalBasis", "offenceCategory", "objectiveFacts", necessity,
     "dataCategories", "recipientId", urgency, status, "deciderId", "decidedAt", "decisionNote", version, "createdAt", "updatedAt")
-  SELECT pg_temp.scale_uuid(p.requested_at, 'escalation:' || p.n), h.id, p.analyst,
+  SELECT pg_temp.scale_uuid(p.requested_at, 'escalation:' || p.n), h.id, h."travellerId", p.analyst,
     'PNR art. 6(2)(a) and 6(6): transfer to the competent authority after individual review by non-automated means',
     p.offence, 'Name, date of birth and nationality agree with the listed person (' || p.source_code || ').',
     'The authority needs the travel data to act on the alert; only the listed categories are disclosed.',
