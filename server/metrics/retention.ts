@@ -73,7 +73,7 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
         -- anti-joined to every unmasked traveller (a backlog of 185,000 on the benchmark's data).
         ${pastLimitUnmasked(limits, maskCutoff, now)}
           - (SELECT count(*) FROM "Traveller" t
-             WHERE t.id IN (SELECT h."travellerId" FROM "DisclosurePackage" p JOIN "Escalation" e ON e.id = p."escalationId" JOIN "Hit" h ON h.id = e."hitId"
+             WHERE t.id IN (SELECT e."travellerId" FROM "DisclosurePackage" p JOIN "Escalation" e ON e.id = p."escalationId"
                             WHERE p."expiresAt" > ${now})
                AND t."maskedAt" IS NULL AND ${collectedPastLimitWhere(limits.maskAfterDays, limits.clearedMaskAfterDays, now)}
                AND NOT (${dueForMaskingWhere(limits, now)})) AS "maskOverdue",
