@@ -3,8 +3,9 @@ import { DISPARITY_HIGH_RATIO, DISPARITY_LOW_RATIO, type DisparityMetrics, type 
 import type { Db } from '@/server/db';
 import { count } from './hit-outcome-sql';
 import { judgeGroup } from './disparity-flags';
-import { periodDays, type PeriodBounds } from './period';
+import type { PeriodBounds } from './period';
 import { rate } from './rates';
+import { rollupSource, TRAVELLER_LEVELS } from './weekly-source';
 
 type Counted = bigint | number | null;
 
@@ -21,16 +22,14 @@ type Counted = bigint | number | null;
  * A traveller's hits are created when the traveller is screened, so none predates `start`.
  */
 export async function readDisparity(client: Db, bounds: PeriodBounds, minimums: { minTravellers: number; minDecided: number }): Promise<DisparityMetrics> {
-  const { firstDay, lastDay } = periodDays(bounds);
-  // From the travellers' daily rollup (./rollups.md): per day of collection, nationality and
+  // From the travellers' rollups (./rollups.md; whole weeks from their weekly sums): per day of collection, nationality and
   // whether Proportio screened them, the travellers, those with a hit, and their hits decided
   // and cleared. A nationality shows when the period collected a traveller of it.
   const rows = await client.$queryRaw<{ nationality: string | null; travellers: Counted; withHit: Counted; decided: Counted; cleared: Counted }[]>`
     SELECT nullif(r.nationality, '') AS nationality,
       sum(r.travellers) FILTER (WHERE r.screened) AS travellers, sum(r."withHit") FILTER (WHERE r.screened) AS "withHit",
       sum(r."decidedHits") AS decided, sum(r."clearedHits") AS cleared
-    FROM "TravellerDailyRollup" r
-    WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+    FROM ${rollupSource(TRAVELLER_LEVELS, bounds, false)} r
     GROUP BY r.nationality
     HAVING sum(r.travellers) > 0`;
 

@@ -2,8 +2,9 @@ import 'server-only';
 import type { FalsePositiveRow, MetricsReport } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
 import { count } from './hit-outcome-sql';
-import { periodDays, type PeriodBounds } from './period';
+import type { PeriodBounds } from './period';
 import { rate } from './rates';
+import { HIT_LEVELS, rollupSource } from './weekly-source';
 
 type Counted = bigint | number | null;
 
@@ -13,15 +14,13 @@ type Counted = bigint | number | null;
  * the period's daily rollup serves both groupings.
  */
 export async function readFalsePositives(client: Db, bounds: PeriodBounds): Promise<MetricsReport['falsePositives']> {
-  const { firstDay, lastDay } = periodDays(bounds);
   const [rows, sources] = await Promise.all([
-    // From the daily rollup (./rollups.md); a group shows when the period has hits in it.
+    // From the rollups, whole weeks from their weekly sums (./rollups.md); a group shows when the period has hits in it.
     client.$queryRaw<{ sourceId: string | null; category: string | null; bySource: number; hits: Counted; decided: Counted; cleared: Counted }[]>`
       SELECT r."sourceId"::text AS "sourceId", r."offenceCategory" AS category,
         (GROUPING(r."offenceCategory") = 1) AS "bySource",
         sum(r.hits) AS hits, sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated) AS decided, sum(r.cleared) AS cleared
-      FROM "HitDailyRollup" r
-      WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+      FROM ${rollupSource(HIT_LEVELS, bounds, false)} r
       GROUP BY GROUPING SETS ((r."sourceId"), (r."offenceCategory"))
       HAVING sum(r.hits) > 0`,
     client.watchlistSource.findMany({ select: { id: true, code: true, name: true } }),

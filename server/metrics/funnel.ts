@@ -6,6 +6,7 @@ import { count, dayBucketSql } from './hit-outcome-sql';
 import { fillBuckets, periodDays, type PeriodBounds } from './period';
 import { readScreened } from './screened';
 import { emptyFunnelCounts, funnelRates } from './rates';
+import { HIT_LEVELS, rollupSource } from './weekly-source';
 
 type Counted = bigint | number | null;
 
@@ -17,7 +18,7 @@ export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: read
   const { firstDay, lastDay } = periodDays(bounds);
   const [screened, hits, escalations] = await Promise.all([
     readScreened(client, bounds),
-    // From the daily rollup (./rollups.md): a year is a few thousand rows, not every hit.
+    // From the rollups (./rollups.md), whole weeks from their weekly sums: a year is a few thousand rows, not every hit.
     // Decided = cleared + confirmed + escalation pending + escalated (hit-outcome-sql.ts).
     client.$queryRaw<{ bucket: string; hits: Counted; reviewed: Counted; cleared: Counted; confirmed: Counted }[]>`
       SELECT to_char(x.b, 'YYYY-MM-DD') AS bucket, x.hits, x.reviewed, x.cleared, x.confirmed
@@ -26,8 +27,7 @@ export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: read
           sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated) AS reviewed,
           sum(r.cleared) AS cleared,
           sum(r.confirmed + r."escalationPending" + r.escalated) AS confirmed
-        FROM "HitDailyRollup" r
-        WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+        FROM ${rollupSource(HIT_LEVELS, bounds, true)} r
         GROUP BY 1) x`,
     // A hit may have been escalated more than once (a rejected request, then a new one):
     // counted once. From the rollup of each hit's escalation stages (./rollups.md).

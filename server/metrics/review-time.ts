@@ -3,9 +3,10 @@ import { Prisma } from '@/generated/prisma/client';
 import type { ReviewTimeRow } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
 import { count, dayBucketSql } from './hit-outcome-sql';
-import { fillBuckets, periodDays, type PeriodBounds } from './period';
+import { fillBuckets, type PeriodBounds } from './period';
 import { rate } from './rates';
 import { reviewTimePercentileMs, type ReviewTimeBandCount } from './review-time-buckets';
+import { REVIEW_TIME_LEVELS, rollupSource } from './weekly-source';
 
 type Row = { bucket: string; bands: number[]; decided: (number | null)[]; late: (number | null)[]; totalMs: (number | null)[] };
 type Bands = { bands: ReviewTimeBandCount[]; late: number };
@@ -34,14 +35,13 @@ function toRow(bucket: string, value: Bands | undefined): ReviewTimeRow {
  * request, whichever came first: an approval later overwrites decidedAt with the
  * supervisor's time, which is not the review the deadline is about.
  *
- * Read from HitReviewTimeRollup (./rollups.md): per day, decided hits by band of review time
+ * Read from HitReviewTimeRollup and its weekly sums (./rollups.md, ./weekly-source.ts): per day, decided hits by band of review time
  * (5 minutes wide under a day) with the sum of their times. Counts and the share past the
  * deadline are exact; a percentile takes the mean of the band its rank falls in — exact when
  * that band holds one distinct time, otherwise within the band's width (5 minutes under a
  * day, an hour under a week; ./review-time-buckets.ts).
  */
 export async function readReviewTime(client: Db, bounds: PeriodBounds, buckets: readonly string[]): Promise<{ overall: ReviewTimeRow; buckets: ReviewTimeRow[] }> {
-  const { firstDay, lastDay } = periodDays(bounds);
   // One row per bucket with its bands as arrays: a year by week is some 6,000 (week, band)
   // pairs, which as rows cost the app more to receive and map than the query costs PostgreSQL.
   const rows = await client.$queryRaw<Row[]>`
@@ -53,8 +53,7 @@ export async function readReviewTime(client: Db, bounds: PeriodBounds, buckets: 
         -- and exact — whole milliseconds, every partial sum far below 2^53. A (bucket, band)
         -- holds at most a month's hits: its counts fit an integer.
         sum(r.decided)::integer AS decided, sum(r."pastDeadline")::integer AS late, sum(r."totalMs"::float8) AS "totalMs"
-      FROM "HitReviewTimeRollup" r
-      WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
+      FROM ${rollupSource(REVIEW_TIME_LEVELS, bounds, true)} r
       GROUP BY 1, 2
       HAVING sum(r.decided) <> 0) x
     GROUP BY x.b`;

@@ -11,6 +11,7 @@ import { revealField } from '@/server/hits/reveal-field';
 import { runRetention } from '@/server/retention/run-retention';
 import { callerFor, createHit, createUser } from '@/server/testing/factories';
 import { getMetrics } from './get-metrics';
+import { bucketOf } from './period';
 import { reviewTimeBand, reviewTimeBandWidth } from './review-time-buckets';
 import { compactMetricsRollups } from './rollup-schedule';
 
@@ -189,6 +190,28 @@ async function assertFiguresMatch(label: string, now = new Date()) {
   const disparityFigures = report.disparity.groups.map((row) => [row.nationality, row.travellers, row.travellersWithHit, row.decided, row.cleared]);
   const byKey = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
   assert.deepEqual(disparityFigures.sort(byKey), disparityTruth.sort(byKey), `${label}: disparity`);
+
+  // By week the period is two whole weeks, read from the weekly sums and the differences not
+  // yet merged into them (weekly-source.ts): each week is the sum of its days above.
+  const weekly = await getMetrics(supervisor, { from: FROM, to: TO, granularity: 'week', minTravellers: '1', minDecided: '1' }, { now });
+  const summedByWeek = new Map<string, number[]>();
+  for (const bucket of report.funnel.buckets) {
+    const review = report.reviewTime.buckets.find((row) => row.bucket === bucket.bucket);
+    const figures = [...Object.values(bucket.counts), review?.decided ?? 0, review?.pastDeadline ?? 0];
+    const week = bucketOf(bucket.bucket, 'week');
+    summedByWeek.set(week, (summedByWeek.get(week) ?? figures.map(() => 0)).map((total, i) => total + (figures[i] as number)));
+  }
+  assert.deepEqual(
+    weekly.funnel.buckets.map((bucket) => {
+      const review = weekly.reviewTime.buckets.find((row) => row.bucket === bucket.bucket);
+      return [bucket.bucket, [...Object.values(bucket.counts), review?.decided ?? 0, review?.pastDeadline ?? 0]];
+    }),
+    [...summedByWeek],
+    `${label}: by week, the funnel and review counts`,
+  );
+  assert.deepEqual(weekly.reviewTime.overall, report.reviewTime.overall, `${label}: by week, the review time overall`);
+  assert.deepEqual(weekly.falsePositives, report.falsePositives, `${label}: by week, the false positives`);
+  assert.deepEqual(weekly.disparity, report.disparity, `${label}: by week, the disparity`);
   return report;
 }
 
