@@ -86,12 +86,17 @@ export function searchOperations(fixture: AccessLogFixture): Operation[] {
 }
 
 /** The cost of recording: the same short transaction without and with one appended event. */
-export function recordingOperations(fixture: AccessLogFixture): { without: (pool: pg.Pool) => Promise<void>; with: (pool: pg.Pool, i: number) => Promise<void> } {
-  const transaction = async (pool: pg.Pool, append: ((client: pg.PoolClient) => Promise<unknown>) | null) => {
+export function recordingOperations(fixture: AccessLogFixture): {
+  without: (pool: pg.Pool) => Promise<void>;
+  with: (pool: pg.Pool, i: number) => Promise<void>;
+  withoutFlush: (pool: pg.Pool, i: number) => Promise<void>;
+} {
+  const transaction = async (pool: pg.Pool, append: ((client: pg.PoolClient) => Promise<unknown>) | null, flush = true) => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('SELECT 1');
+      // For comparison only (the app never does this): the same without waiting for the WAL flush.
+      await client.query(flush ? 'SELECT 1' : 'SET LOCAL synchronous_commit = off');
       if (append) await append(client);
       await client.query('COMMIT');
     } catch (error) {
@@ -104,7 +109,11 @@ export function recordingOperations(fixture: AccessLogFixture): { without: (pool
   return {
     without: (pool) => transaction(pool, null),
     // As server/access-log/record.ts does it: digest in Node, link and insert in the database.
-    with: (pool, i) => transaction(pool, (client) => {
+    with: (pool, i) => transaction(pool, append(i)),
+    withoutFlush: (pool, i) => transaction(pool, append(i), false),
+  };
+  function append(i: number) {
+    return (client: pg.PoolClient) => {
       const travellerId = fixture.travellerIds[i % fixture.travellerIds.length] as string;
       const fields = {
         at: new Date(), actorType: 'USER', actorId: fixture.actor.id, actorLabel: fixture.actor.email, role: 'ANALYST', operation: 'CONSULTATION',
@@ -112,8 +121,8 @@ export function recordingOperations(fixture: AccessLogFixture): { without: (pool
         ip: '127.0.0.1', userAgent: 'proportio-bench', details: { view: 'hit-detail', fields: 'masked' },
       };
       return client.query('SELECT append_access_events($1::jsonb)', [JSON.stringify([{ ...fields, contentHash: contentHash(fields) }])]);
-    }),
-  };
+    };
+  }
 }
 
 /**
