@@ -355,31 +355,34 @@ test('retention: identifiable and masked travellers by age, what is overdue, hol
   await traveller(ago(limits.maskAfterDays + 10), true); // masked in time
   await traveller(ago(limits.eraseAfterDays + 10), true); // erasure overdue
   const dueTomorrow = await traveller(ago(limits.maskAfterDays - 1), false); // the next to be masked
-  const escalate = async (collectedAt: Date, status: 'PENDING' | 'APPROVED' | 'REJECTED') => {
+  const escalate = async (collectedAt: Date, status: 'PENDING' | 'APPROVED' | 'REJECTED', packageExpiresAt?: Date) => {
     const { hit, traveller: held } = await createHit();
     await db().traveller.update({ where: { id: held.id }, data: { collectedAt, maskedAt: new Date() } });
-    await db().escalation.create({
+    const escalation = await db().escalation.create({
       data: { hitId: hit.id, requesterId: requester.id, legalBasis: 'PNR_6_2_A', offenceCategory: 'terrorism', objectiveFacts: 'Facts.', necessity: 'Necessary.', dataCategories: ['PASSPORT'], recipientId: await recipientId(), status },
     });
+    if (packageExpiresAt) await db().disclosurePackage.create({ data: { escalationId: escalation.id, categories: ['PASSPORT'], content: {}, expiresAt: packageExpiresAt } });
   };
   await escalate(ago(limits.eraseAfterDays + 10), 'PENDING'); // past the limit, but held: not overdue
-  await escalate(ago(10), 'APPROVED'); // held, not yet due
+  await escalate(ago(10), 'APPROVED'); // held (no package: not the app's way, but held all the same), not yet due
+  await escalate(ago(limits.eraseAfterDays + 30), 'APPROVED', new Date(now + DAY)); // its package can still be opened: held
+  await escalate(ago(limits.eraseAfterDays + 40), 'APPROVED', new Date(now - DAY)); // its package has expired: holds nothing, overdue
   await escalate(ago(limits.eraseAfterDays + 20), 'REJECTED'); // a rejected escalation holds nothing: overdue
   const run = await db().retentionRun.create({ data: { startedAt: new Date(now + 1000), finishedAt: new Date(now + 2000), status: 'COMPLETED', masked: 7, erased: 3, held: 2 } });
 
   const after = await read();
-  assert.deepEqual({ masking: after.overdue.masking - before.overdue.masking, erasure: after.overdue.erasure - before.overdue.erasure }, { masking: 1, erasure: 2 });
+  assert.deepEqual({ masking: after.overdue.masking - before.overdue.masking, erasure: after.overdue.erasure - before.overdue.erasure }, { masking: 1, erasure: 3 });
   const band = (metrics: typeof after, key: string) => metrics.ageBands.find((row) => row.band === key)!;
   assert.equal(band(after, '6to12m').identifiable - band(before, '6to12m').identifiable, 1);
   assert.equal(band(after, '6to12m').masked - band(before, '6to12m').masked, 1);
-  assert.equal(band(after, 'gt5y').masked - band(before, 'gt5y').masked, 3);
+  assert.equal(band(after, 'gt5y').masked - band(before, 'gt5y').masked, 5);
   const holds = (metrics: typeof after) => Object.fromEntries(metrics.holds.map((hold) => [hold.reason, [hold.travellers, hold.pastEraseLimit]]));
   const [holdsBefore, holdsAfter] = [holds(before), holds(after)];
   assert.deepEqual(
     Object.fromEntries(Object.entries(holdsAfter).map(([reason, [travellers, past]]) => [reason, [travellers! - holdsBefore[reason]![0]!, past! - holdsBefore[reason]![1]!]])),
-    { PENDING: [1, 1], APPROVED: [1, 0] },
+    { PENDING: [1, 1], APPROVED: [2, 1] },
   );
-  assert.equal(after.heldTravellers - before.heldTravellers, 2);
+  assert.equal(after.heldTravellers - before.heldTravellers, 3);
   assert.equal(after.nextMaskingDue, new Date(dueTomorrow.collectedAt.getTime() + limits.maskAfterDays * DAY).toISOString());
   assert.deepEqual(after.runs[0], { startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString(), dryRun: false, status: 'COMPLETED', masked: 7, erased: 3, held: 2, eventsErased: 0 });
   assert.equal(after.erasedByRuns - before.erasedByRuns, 3);

@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { RETENTION_AGE_BANDS, type RetentionAgeBand, type RetentionMetrics } from '@/lib/schemas/metrics';
 import type { Db } from '@/server/db';
 import { dueForErasureWhere } from '@/server/retention/erase-travellers';
-import { heldWhere, holdingEscalationWhere } from '@/server/retention/holds';
+import { heldWhere, holdingEscalations } from '@/server/retention/holds';
 import { dueForMaskingWhere } from '@/server/retention/mask-travellers';
 import { collectedPastLimitWhere } from '@/server/retention/past-limit';
 import { HOLDING_ESCALATION_STATUSES, readRetentionLimits } from '@/server/retention/retention-policies';
@@ -84,9 +84,7 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
     client.$queryRaw<{ status: string | null; travellers: Counted; pastLimit: Counted }[]>`
       SELECT e.status::text AS status, count(DISTINCT e."travellerId") AS travellers,
         count(DISTINCT e."travellerId") FILTER (WHERE e."travellerId" IN (SELECT t.id FROM "Traveller" t WHERE t."collectedAt" < ${eraseCutoff})) AS "pastLimit"
-      FROM "Escalation" e
-        LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
-      WHERE ${holdingEscalationWhere(now)}
+      FROM ${holdingEscalations(now)} e
       GROUP BY GROUPING SETS ((e.status), ())`,
     client.retentionRun.findMany({
       orderBy: { startedAt: 'desc' },
