@@ -73,8 +73,10 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
         -- anti-joined to every unmasked traveller (a backlog of 185,000 on the benchmark's data).
         ${pastLimitUnmasked(limits, maskCutoff, now)}
           - (SELECT count(*) FROM "Traveller" t
-             WHERE t.id IN (SELECT e."travellerId" FROM "DisclosurePackage" p JOIN "Escalation" e ON e.id = p."escalationId"
-                            WHERE p."expiresAt" > ${now})
+             -- Each open package's escalation looked up by id (a month's packages): a join here
+             -- was planned as a read of every escalation (five-year profile: 53 → 12 ms).
+             WHERE t.id IN (SELECT (SELECT e."travellerId" FROM "Escalation" e WHERE e.id = p."escalationId")
+                            FROM "DisclosurePackage" p WHERE p."expiresAt" > ${now})
                AND t."maskedAt" IS NULL AND ${collectedPastLimitWhere(limits.maskAfterDays, limits.clearedMaskAfterDays, now)}
                AND NOT (${dueForMaskingWhere(limits, now)})) AS "maskOverdue",
         (SELECT count(*) FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}) AS "eraseOverdue"`,
