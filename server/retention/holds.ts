@@ -18,14 +18,17 @@ export function holdingEscalationWhere(now: Date): Prisma.Sql {
  * the package with the approval, so these come only from other writers: found by comparing
  * two indexes of ids, the approved escalations' and the packages', before reading a row).
  * Five years of escalations are read neither whole nor with their packages' content
- * (49,000 escalations, 1,600 holding: EXPLAIN ANALYZE 80 → 15 ms).
+ * (49,000 escalations, 1,600 holding: EXPLAIN ANALYZE 80 → 14 ms).
  */
 export function holdingEscalations(now: Date): Prisma.Sql {
   return Prisma.sql`(
     SELECT e.status, e."travellerId" FROM "Escalation" e WHERE e.status = 'PENDING'
     UNION ALL
-    SELECT e.status, e."travellerId" FROM "DisclosurePackage" p JOIN "Escalation" e ON e.id = p."escalationId"
-    WHERE p."expiresAt" > ${now} AND e.status = 'APPROVED'
+    SELECT e.status, e."travellerId" FROM "DisclosurePackage" p
+      -- Looked up by id, package by package (OFFSET 0 keeps it a lookup: as a join it was
+      -- planned as a read of every escalation, 30 ms for 1,547 packages).
+      CROSS JOIN LATERAL (SELECT x.status, x."travellerId" FROM "Escalation" x WHERE x.id = p."escalationId" AND x.status = 'APPROVED' OFFSET 0) e
+    WHERE p."expiresAt" > ${now}
     UNION ALL
     SELECT e.status, e."travellerId" FROM "Escalation" e
     WHERE e.id IN (SELECT a.id FROM "Escalation" a
