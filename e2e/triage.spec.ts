@@ -1,5 +1,5 @@
 import { pressShortcut } from './a11y/keyboard';
-import { apiContext, Db, ingestHits } from './attack/harness';
+import { ingestUrgentHits } from './attack/harness';
 import { expect, test } from './fixtures';
 import { HitDetailPage } from './pages/hit-detail';
 import { HitQueuePage } from './pages/hit-queue';
@@ -71,12 +71,7 @@ test('three hits triaged with the keyboard alone', async ({ page, playwright, lo
   test.slow();
   // Three fresh hits of its own, due before any other, so "next hit" finds them however many
   // hits the specs before this one have taken (an empty queue would only toast).
-  const db = await Db.connect();
-  const api = await apiContext(playwright);
-  const fresh = await ingestHits(api, db, 3);
-  await api.dispose();
-  await db.query(`UPDATE "Hit" SET "dueAt" = (SELECT min("dueAt") FROM "Hit") - interval '1 minute' WHERE id = ANY($1::uuid[])`, [fresh]);
-  await db.close();
+  const fresh = await ingestUrgentHits(playwright, 3);
 
   const analyst = await loginAs('analyst2');
   const queue = new HitQueuePage(page);

@@ -1,4 +1,4 @@
-import { apiContext, Db, ingestHits } from '../attack/harness';
+import { ingestUrgentHits } from '../attack/harness';
 import { demoUser, expect, expectSignedIn, test } from '../fixtures';
 import { expectFocusTrapped, expectVisibleFocus, pressShortcut, tabTo } from './keyboard';
 
@@ -14,17 +14,9 @@ test('a hit is cleared and the next one escalated with the keyboard alone', asyn
   // About 150 key presses, each checked; a minute on a machine busy with other work.
   test.setTimeout(180_000);
   const analyst = demoUser('analyst');
-  // Two fresh hits, made the most urgent of the queue (due before any other), so the queue's
-  // first row and "next hit" are these and no hit another test counts on.
-  const db = await Db.connect();
-  const api = await apiContext(playwright);
-  const [first, second] = await ingestHits(api, db, 2);
-  await api.dispose();
-  await db.query(
-    `UPDATE "Hit" SET "dueAt" = (SELECT min("dueAt") FROM "Hit") - CASE WHEN id = $1 THEN interval '2 minutes' ELSE interval '1 minute' END WHERE id = ANY($2::uuid[])`,
-    [first, [first, second]],
-  );
-  await db.close();
+  // Two fresh hits, the most urgent of the queue (first, then second), so the queue's first row
+  // and "next hit" are these and no hit another test counts on.
+  const [first, second] = await ingestUrgentHits(playwright, 2);
 
   // Sign in: Tab to the email field, type, Tab, type, Enter.
   await page.goto('/hits');

@@ -141,3 +141,24 @@ export async function ingestHits(context: APIRequestContext, db: Db, count: numb
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id);
 }
+
+/**
+ * Fresh hits (ingestHits) made the most urgent of the queue, due before any other and in the
+ * order returned, so the queue's first rows and "next hit" are these and no hit another spec
+ * counts on, however many hits the specs before have taken.
+ */
+export async function ingestUrgentHits(playwright: PlaywrightWorkerArgs['playwright'], count: number): Promise<string[]> {
+  const db = await Db.connect();
+  try {
+    const api = await apiContext(playwright);
+    const ids = await ingestHits(api, db, count).finally(() => api.dispose());
+    await db.query(
+      `UPDATE "Hit" h SET "dueAt" = (SELECT min("dueAt") FROM "Hit") - (cardinality($1::uuid[]) - x.k + 1) * interval '1 minute'
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, k) WHERE h.id = x.id`,
+      [ids],
+    );
+    return ids;
+  } finally {
+    await db.close();
+  }
+}
