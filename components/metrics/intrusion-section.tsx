@@ -31,7 +31,7 @@ export function IntrusionSection({ query, intrusion }: { query: MetricsQuery; in
         <Figure
           label="Reveals not followed by a decision"
           value={formatRate(totals.shareWithoutDecision)}
-          detail={`${formatCount(totals.revealsWithoutDecision)} of ${formatCount(totals.judgedReveals)} reveals older than 24 hours: no decision on that hit by the same user within 24 hours`}
+          detail={`${formatCount(totals.revealsWithoutDecision)} of ${formatCount(totals.judgedReveals)} reveals up to the day before yesterday: no decision on that hit by the same user within 24 hours`}
         />
         <Figure
           label="Re-personalisations (PNR art. 12(3))"

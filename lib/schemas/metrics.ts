@@ -140,7 +140,7 @@ export interface IntrusionMetrics {
     reveals: number;
     decided: number;
     revealsPerDecidedHit: number | null;
-    /** Reveals older than 24 hours: only those can be judged "not followed by a decision". */
+    /** Reveals made through the day before yesterday (UTC), all older than 24 hours: only those can be judged "not followed by a decision". */
     judgedReveals: number;
     revealsWithoutDecision: number;
     shareWithoutDecision: number | null;

@@ -402,6 +402,28 @@ test('an escalation carries its hit’s traveller (what the holds count by), wha
   assert.equal(await stored(), second.traveller.id);
 });
 
+test('an escalation knows whether it has a disclosure package (what the holds find the unpackaged approvals by), whoever writes or removes the package', async () => {
+  const requester = await createUser('ANALYST');
+  const escalate = async () =>
+    db().escalation.create({
+      data: { hitId: (await createHit()).hit.id, requesterId: requester.id, legalBasis: 'PNR_6_2_A', offenceCategory: 'terrorism', objectiveFacts: 'Facts.', necessity: 'Necessary.', dataCategories: ['PASSPORT'], recipientId: await recipientId(), status: 'APPROVED' },
+    });
+  const [first, second] = [await escalate(), await escalate()];
+  const packaged = async () => (await db().escalation.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { id: 'asc' } })).map((row) => [row.id, row.packaged]);
+  const expect = (firstPackaged: boolean, secondPackaged: boolean) => [[first.id, firstPackaged], [second.id, secondPackaged]].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  assert.deepEqual(await packaged(), expect(false, false));
+  // Written by the app's client and by raw SQL alike, one and several at a time.
+  const made = await db().disclosurePackage.create({ data: { escalationId: first.id, categories: ['PASSPORT'], content: {}, expiresAt: new Date(Date.now() + DAY) } });
+  assert.deepEqual(await packaged(), expect(true, false));
+  await db().$executeRaw`UPDATE "DisclosurePackage" SET "escalationId" = ${second.id}::uuid WHERE id = ${made.id}::uuid`;
+  assert.deepEqual(await packaged(), expect(false, true));
+  await db().$executeRaw`DELETE FROM "DisclosurePackage" WHERE id = ${made.id}::uuid`;
+  assert.deepEqual(await packaged(), expect(false, false));
+  // The app never sets it itself: a write that tries is overruled by what the packages say.
+  await db().escalation.update({ where: { id: first.id }, data: { packaged: true } });
+  assert.deepEqual(await packaged(), expect(false, false));
+});
+
 test('an analyst is refused the metrics and their exports (403) and each refusal is a DENIED event; an allowed read records nothing', async () => {
   const analyst = callerFor(await createUser('ANALYST'));
   await assert.rejects(getMetrics(analyst, { from: '2012-09-01', to: '2012-09-30' }), ForbiddenError);

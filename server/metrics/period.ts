@@ -51,3 +51,13 @@ export function fillBuckets<T>(buckets: readonly string[], rows: ReadonlyMap<str
 export function periodDays({ start, end }: Pick<PeriodBounds, 'start' | 'end'>): { firstDay: string; lastDay: string } {
   return { firstDay: start.toISOString().slice(0, 10), lastDay: new Date(end.getTime() - 1).toISOString().slice(0, 10) };
 }
+
+/**
+ * The last day (UTC, YYYY-MM-DD) whose reveals can all be judged at `now`: the day before
+ * yesterday, whose last reveal is more than 24 hours old once today has begun. Yesterday's
+ * reveals wait for tomorrow, so a figure does not change from hour to hour.
+ */
+export function judgedThrough(now: Date): string {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(today - 2 * DAY_MS).toISOString().slice(0, 10);
+}

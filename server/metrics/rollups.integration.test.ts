@@ -40,9 +40,12 @@ function prng(seed: number) {
 type Counted = bigint | number | null;
 const n = (value: Counted | string | undefined) => (value === null || value === undefined ? 0 : Number(value));
 
-/** The raw-row figures, per day bucket (the period is read by day); `now` decides which reveals can be judged. */
+/**
+ * The raw-row figures, per day bucket (the period is read by day); `now` decides which reveals
+ * can be judged: those of the days before yesterday (UTC), all older than 24 hours.
+ */
 async function bruteForce(now: Date) {
-  const judgeBefore = new Date(now.getTime() - DAY);
+  const judgeBefore = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - DAY);
   const funnel = await db().$queryRaw<{ bucket: string; hits: Counted; reviewed: Counted; cleared: Counted; confirmed: Counted }[]>`
     SELECT to_char(date_trunc('day', h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, count(*) AS hits,
       count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')) AS reviewed,

@@ -57,10 +57,13 @@ export const ROLLUP_SQL = [
    SELECT to_char(date_trunc($3, day::timestamp), 'YYYY-MM-DD'), sum(n) FROM daily GROUP BY 1`,
   `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD'), sum(r.requested), sum(r.approved), sum(r.disclosed)
    FROM "HitEscalationRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1`,
-  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD'), sum(r.reveals), sum(r.followed)
+  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD'), sum(r.reveals),
+     sum(r.reveals) FILTER (WHERE r."revealDay" <= (now() AT TIME ZONE 'UTC')::date - 2), sum(r.followed) FILTER (WHERE r."revealDay" <= (now() AT TIME ZONE 'UTC')::date - 2)
    FROM "HitRevealRollup" r WHERE r.day >= $1::date AND r.day <= $2::date AND r."revealDay" >= $1::date GROUP BY 1`,
 ];
 // The same figures from the raw rows: the queries the metrics ran before the rollups.
+// Reveals are judged through the day before yesterday (server/metrics/period.ts, judgedThrough).
+const JUDGED_BEFORE = `(date_trunc('day', now() AT TIME ZONE 'UTC') - interval '1 day') AT TIME ZONE 'UTC'`;
 export const RAW_SQL = [
   `SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, count(*),
      count(*) FILTER (WHERE h.status IN ('CLEARED', 'CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')), count(*) FILTER (WHERE h.status = 'CLEARED'),
@@ -97,8 +100,8 @@ export const RAW_SQL = [
      count(DISTINCT e."hitId") FILTER (WHERE p.id IS NOT NULL)
    FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId" LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
    WHERE e."createdAt" >= $1 AND h."createdAt" >= $1 AND h."createdAt" < $2 GROUP BY 1`,
-  `SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(*), count(*) FILTER (WHERE e.at < now() - interval '24 hours'),
-     count(*) FILTER (WHERE e.at < now() - interval '24 hours' AND NOT EXISTS (
+  `SELECT to_char(date_trunc($3, h."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), count(*), count(*) FILTER (WHERE e.at < ${JUDGED_BEFORE}),
+     count(*) FILTER (WHERE e.at < ${JUDGED_BEFORE} AND NOT EXISTS (
        SELECT 1 FROM "HitEvent" he WHERE he."hitId" = h.id AND he."actorId" = e."actorId" AND he.type IN ('CLEARED', 'CONFIRMED', 'ESCALATION_REQUESTED')
          AND he.at BETWEEN e.at AND e.at + interval '24 hours'))
    FROM "AccessEvent" e JOIN "Hit" h ON h.id = e."resourceId"::uuid
