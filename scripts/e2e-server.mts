@@ -9,6 +9,7 @@ import path from 'node:path';
 import { migrate, ROOT, run, seed } from './db/database.mts';
 import { startEmbeddedPostgres } from './db/embedded.mts';
 import { stopCluster } from './db/pg-ctl.mts';
+import { serverNodeOptions } from './server-node-options.mts';
 
 // Next.js would phone home with anonymous telemetry; this machine has no network for it.
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -48,6 +49,7 @@ try {
     stdio: 'inherit',
     env: {
       ...process.env,
+      NODE_OPTIONS: serverNodeOptions(),
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: randomBytes(48).toString('base64url'),
       NEXTAUTH_URL: `http://localhost:${port}`,

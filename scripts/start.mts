@@ -9,6 +9,7 @@ import { EnvError, parseEnv } from '../lib/env.ts';
 import { DEMO_USERS } from '../prisma/demo-users.ts';
 import { checkConnection, isEmpty, migrate, resolveDatabase, ROOT, run, seed, type ResolvedDatabase } from './db/database.mts';
 import { DatabaseBusyError, isPortFree } from './db/embedded.mts';
+import { serverNodeOptions } from './server-node-options.mts';
 
 // Next.js would phone home with anonymous telemetry; this machine has no network for it.
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
@@ -108,7 +109,7 @@ try {
   app = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(env.PORT)], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: env.NEXTAUTH_URL ?? url },
+    env: { ...process.env, NODE_OPTIONS: serverNodeOptions(), DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: env.NEXTAUTH_URL ?? url },
   });
   app.on('exit', (code) => {
     if (!stopping) {

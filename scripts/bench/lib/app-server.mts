@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../db/database.mts';
 import { freePort } from '../../db/embedded.mts';
+import { serverNodeOptions } from '../../server-node-options.mts';
 
 export interface AppServer {
   url: string;
@@ -24,6 +25,7 @@ export async function startApp(databaseUrl: string, log: (message: string) => vo
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      NODE_OPTIONS: serverNodeOptions(),
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: databaseUrl,
