@@ -44,9 +44,18 @@ function csvLine(values: AccessEventValues): string {
   return `${line}\r\n`;
 }
 
+/** Rows encoded between two turns of the event loop (see chunks). */
+const SLICE = 500;
+
+/** A turn of the event loop: what arrived on the sockets is read before the next slice. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The file, one chunk per batch. The next batch is read while this one is encoded and sent,
- * so the database and the app work side by side.
+ * The file, a chunk per slice of a batch. The next batch is read while this one is encoded and
+ * sent, so the database and the app work side by side — which needs the app to read what the
+ * database sends meanwhile: encoding a whole batch in one go left the rows arriving unread, the
+ * socket full and PostgreSQL waiting, so the two took turns (100,000 events: 1.1 s, against
+ * 0.55 s for the batches alone). Between slices the event loop turns and drains the socket.
  */
 async function* chunks(filter: AccessLogFilter, format: ExportFormat): AsyncGenerator<string> {
   yield format === 'csv' ? CSV_HEADER : '[\n';
@@ -61,15 +70,19 @@ async function* chunks(filter: AccessLogFilter, format: ExportFormat): AsyncGene
     const batch = await next;
     const more = batch.length === EXPORT_BATCH;
     if (more) next = read(batch.at(-1));
-    let text = '';
-    if (format === 'csv') for (const row of batch) text += csvLine(row);
-    else {
-      for (const row of batch) {
-        text += `${first ? '' : ',\n'}${JSON.stringify(toAccessEventView(row))}`;
-        first = false;
+    for (let start = 0; start < batch.length; start += SLICE) {
+      if (start > 0) await nextTurn();
+      let text = '';
+      const end = Math.min(start + SLICE, batch.length);
+      if (format === 'csv') for (let i = start; i < end; i += 1) text += csvLine(batch[i] as AccessEventValues);
+      else {
+        for (let i = start; i < end; i += 1) {
+          text += `${first ? '' : ',\n'}${JSON.stringify(toAccessEventView(batch[i] as AccessEventValues))}`;
+          first = false;
+        }
       }
+      yield text;
     }
-    if (text) yield text;
     if (!more) break;
   }
   if (format === 'json') yield '\n]\n';

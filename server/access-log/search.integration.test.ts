@@ -8,7 +8,7 @@ import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/
 import { ACCESS_LOG_PAGE_SIZE } from '@/lib/schemas/access-log';
 import { recordAccessEvents } from './record';
 import { SearchTooBroadError, searchTooBroad } from './search-timeout';
-import { exportAccessLog } from './export-access-log';
+import { EXPORT_BATCH, exportAccessLog } from './export-access-log';
 import { chainAccessEvents } from './chainer';
 import { getPersonReport } from './get-person-report';
 import { searchAccessLog } from './search-access-log';
@@ -175,3 +175,23 @@ async function failure(action: () => Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected a failure');
 }
+
+test('an export longer than a batch comes whole, once each and in order, in both formats', async () => {
+  const { traveller } = await createHit();
+  const analyst = callerFor(await createUser('ANALYST'));
+  // More than a batch (EXPORT_BATCH) and not a multiple of a batch's slices: every seam is crossed.
+  const count = EXPORT_BATCH + 1234;
+  const inputs = Array.from({ length: count }, (_, i) => ({ operation: 'CONSULTATION' as const, resourceType: 'hit', travellerId: traveller.id, details: { i } }));
+  await db().$transaction((tx) => recordAccessEvents(tx, analyst, inputs));
+  await chainAccessEvents();
+  const expected = await (await chainedAccessEvents()).findMany({ where: { travellerId: traveller.id }, orderBy: [{ at: 'desc' }, { seq: 'desc' }], select: { seq: true } });
+  assert.ok(expected.length > EXPORT_BATCH);
+
+  const officer = callerFor(await createUser('PRIVACY_OFFICER'));
+  const csv = await collect(await exportAccessLog(officer, { travellerId: traveller.id }, 'csv'));
+  const csvSeqs = csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+  // The export's own record is written before the first byte: it is the newest line.
+  assert.deepEqual(csvSeqs.slice(1), expected.map((event) => event.seq.toString()));
+  const json = JSON.parse(await collect(await exportAccessLog(officer, { travellerId: traveller.id }, 'json'))) as { seq: string }[];
+  assert.deepEqual(json.slice(2).map((event) => event.seq), expected.map((event) => event.seq.toString()));
+});
