@@ -30,12 +30,15 @@ BEGIN
 END;
 $$;
 
--- A package moved to another escalation: the old one may have lost its only package.
+-- A package moved to another escalation: the old one may have lost its only package. Only the
+-- escalations whose flag changes are written (masking rewrites packages' content; a trigger
+-- with transition tables cannot be limited to a column).
 CREATE FUNCTION escalation_packaged_moved() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE "Escalation" e SET "packaged" = EXISTS (SELECT 1 FROM "DisclosurePackage" p WHERE p."escalationId" = e.id)
-  WHERE e.id IN (SELECT o."escalationId" FROM old_rows o UNION SELECT n."escalationId" FROM new_rows n);
+  WHERE e.id IN (SELECT o."escalationId" FROM old_rows o UNION SELECT n."escalationId" FROM new_rows n)
+    AND e."packaged" IS DISTINCT FROM EXISTS (SELECT 1 FROM "DisclosurePackage" p WHERE p."escalationId" = e.id);
   RETURN NULL;
 END;
 $$;
