@@ -1,7 +1,8 @@
 // The metrics benchmark (issue 8): on the scale data set (scale-data.mts, five years of hits
 // with their travellers), p50/p95/p99 of the metrics page's data for a year's range —
 // `GET /api/v1/metrics` as the demo supervisor, several concurrent clients — beside the
-// rollup SELECTs the figures now come from, sent straight to PostgreSQL, and the same
+// statements the API sends for it (captured from Prisma's query log, metrics-capture.mts),
+// sent straight to PostgreSQL all at once, and the same
 // figures computed from the raw rows (what every request cost before the rollups). Prints
 // figures; it is not a test. Needs a production build. See scripts/bench/README.md.
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { DEMO_USERS } from '../../prisma/demo-users.ts';
 import { startApp, type AppServer } from './lib/app-server.mts';
 import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts';
 import { runLoad, type LoadResult } from './lib/load.mts';
-import { lastYear, metricsDirect, metricsViaApi, RAW_SQL, ROLLUP_SQL } from './lib/metrics-ops.mts';
+import { captureMetricsStatements, sendStatements } from './lib/metrics-capture.mts';
+import { lastYear, metricsDirect, metricsViaApi, RAW_SQL } from './lib/metrics-ops.mts';
 import { writeResults } from './lib/report.mts';
 import { signIn, type HttpSession } from './lib/session.mts';
 import { positiveOption, stopper } from './lib/bench-cli.mts';
@@ -48,7 +50,6 @@ let pool: pg.Pool | undefined;
 const stopAll = stopper(() => pool?.end(), () => app?.stop(), () => database?.stop());
 
 const viaApi = async (session: HttpSession): Promise<void> => void (await metricsViaApi(session, period));
-const direct = (statements: readonly string[], dateParams: 'days' | 'instants') => metricsDirect(pool as pg.Pool, statements, period, dateParams);
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 
@@ -83,8 +84,9 @@ try {
     const results: Record<string, LoadResult> = {};
     results[`API, ${clients} clients`] = await measure('GET /api/v1/metrics', () => viaApi(session), clients);
     results['API, 1 client'] = await measure('GET /api/v1/metrics', () => viaApi(session), 1);
-    results[`rollup SQL, ${clients} clients`] = await measure('the rollup SELECTs', () => direct(ROLLUP_SQL, 'days'), clients);
-    if (!values['skip-raw']) results[`raw-row SQL, ${clients} clients`] = await measure('the same figures from raw rows', () => direct(RAW_SQL, 'instants'), clients);
+    const statements = await captureMetricsStatements(database.url, period);
+    results[`API's SQL, ${clients} clients`] = await measure(`the ${statements.length} statements the API sends (captured)`, () => sendStatements(pool as pg.Pool, statements), clients);
+    if (!values['skip-raw']) results[`raw-row SQL, ${clients} clients`] = await measure('the same figures from raw rows', () => metricsDirect(pool as pg.Pool, RAW_SQL, period), clients);
 
     const header = ['measurement', 'p50', 'p95', 'p99', 'req/s', 'errors'];
     const lines = Object.entries(results).map(([name, r]) => [name, ms(r.p50), ms(r.p95), ms(r.p99), r.perSecond.toFixed(1), String(r.errors)]);

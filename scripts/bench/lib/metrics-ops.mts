@@ -1,10 +1,8 @@
 // The metrics benchmark's operations (metrics.mts and run-all.mts): the metrics page's data
-// for a period through the API, and beside it the rollup SELECTs server/metrics sends for it
-// (funnel.ts, false-positives.ts, review-time.ts, disparity.ts, screened.ts, intrusion.ts) and the same figures from the
-// raw rows (what every request ran before the rollups).
+// for a period through the API, and the same figures from the raw rows (what every request ran
+// before the rollups). The statements the API sends are captured from it, not written here
+// again (metrics-capture.mts).
 import type pg from 'pg';
-import type { MetricsGranularity } from '../../../lib/schemas/metrics-values.ts';
-import { HIT_LEVELS, REVIEW_TIME_LEVELS, splitPeriod, TRAVELLER_LEVELS, type RollupLevels } from '../../../server/metrics/weekly-source.ts';
 import type { HttpSession } from './session.mts';
 
 const DAY_MS = 86_400_000;
@@ -25,42 +23,6 @@ export function lastYear(granularity = 'week', now = Date.now()): MetricsPeriod 
   return { from, to, start: new Date(`${from}T00:00:00Z`), end: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS), granularity };
 }
 
-// A period's rows of a daily rollup as server/metrics/weekly-source.ts reads them: whole weeks
-// from the weekly sums ($weeks), the other days from the daily table ($days), and the
-// differences not yet merged of the whole weeks' days.
-function source(levels: RollupLevels, weeks: string, days: string): string {
-  const columns = levels.columns.join(', ');
-  return `(SELECT week AS day, ${columns} FROM "${levels.weekly}" WHERE week = ANY (${weeks}::date[])
-     UNION ALL SELECT day, ${columns} FROM "${levels.daily}" WHERE day = ANY (${days}::date[])
-     UNION ALL SELECT day, ${columns} FROM "${levels.daily}" WHERE NOT merged AND day >= $1::date AND day <= $2::date
-       AND date_trunc('week', day::timestamp)::date = ANY (${weeks}::date[]))`;
-}
-
-// The rollup reads of server/metrics (funnel.ts, false-positives.ts, review-time.ts, disparity.ts), as sent:
-// $4/$5 the weeks and days of the bucketed figures; in those marked WHOLE_PERIOD, summed over
-// the period, $3/$4 (metricsDirect).
-const WHOLE_PERIOD = '/* summed over the whole period */';
-export const ROLLUP_SQL = [
-  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD') AS bucket, sum(r.hits), sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated),
-     sum(r.cleared), sum(r.confirmed + r."escalationPending" + r.escalated)
-   FROM ${source(HIT_LEVELS, '$4', '$5')} r GROUP BY 1`,
-  `SELECT r."sourceId"::text, r."offenceCategory", GROUPING(r."offenceCategory") = 1, sum(r.hits), sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated), sum(r.cleared)
-   FROM ${source(HIT_LEVELS, '$3', '$4')} r ${WHOLE_PERIOD}
-   GROUP BY GROUPING SETS ((r."sourceId"), (r."offenceCategory")) HAVING sum(r.hits) > 0`,
-  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD') AS bucket, r.bucket, sum(r.decided), sum(r."pastDeadline"), sum(r."totalMs")
-   FROM ${source(REVIEW_TIME_LEVELS, '$4', '$5')} r GROUP BY 1, 2 HAVING sum(r.decided) <> 0`,
-  `SELECT nullif(r.nationality, ''), sum(r.travellers) FILTER (WHERE r.screened), sum(r."withHit") FILTER (WHERE r.screened), sum(r."decidedHits"), sum(r."clearedHits")
-   FROM ${source(TRAVELLER_LEVELS, '$3', '$4')} r ${WHOLE_PERIOD} GROUP BY r.nationality HAVING sum(r.travellers) > 0`,
-  // screened.ts, funnel.ts (escalation stages) and intrusion.ts (migrations 20261127110000 and 20261127110100).
-  `WITH per_source AS (SELECT r.day, r."sourceId", sum(r.travellers) AS n FROM "ScreenedDailyRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1, 2),
-     daily AS (SELECT day, coalesce(max(n) FILTER (WHERE "sourceId" IS NOT NULL), 0) + coalesce(sum(n) FILTER (WHERE "sourceId" IS NULL), 0) AS n FROM per_source GROUP BY day)
-   SELECT to_char(date_trunc($3, day::timestamp), 'YYYY-MM-DD'), sum(n) FROM daily GROUP BY 1`,
-  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD'), sum(r.requested), sum(r.approved), sum(r.disclosed)
-   FROM "HitEscalationRollup" r WHERE r.day >= $1::date AND r.day <= $2::date GROUP BY 1`,
-  `SELECT to_char(date_trunc($3, r.day::timestamp), 'YYYY-MM-DD'), sum(r.reveals),
-     sum(r.reveals) FILTER (WHERE r."revealDay" <= (now() AT TIME ZONE 'UTC')::date - 2), sum(r.followed) FILTER (WHERE r."revealDay" <= (now() AT TIME ZONE 'UTC')::date - 2)
-   FROM "HitRevealRollup" r WHERE r.day >= $1::date AND r.day <= $2::date AND r."revealDay" >= $1::date GROUP BY 1`,
-];
 // The same figures from the raw rows: the queries the metrics ran before the rollups.
 // Reveals are judged through the day before yesterday (server/metrics/period.ts, judgedThrough).
 const JUDGED_BEFORE = `(date_trunc('day', now() AT TIME ZONE 'UTC') - interval '1 day') AT TIME ZONE 'UTC'`;
@@ -126,13 +88,10 @@ export async function metricsViaApi(session: HttpSession, period: MetricsPeriod)
   return report.funnel.totals;
 }
 
-/** The statements in parallel on the pool's connections, as getMetrics sends its round. */
-export async function metricsDirect(pool: pg.Pool, statements: readonly string[], period: MetricsPeriod, dateParams: 'days' | 'instants'): Promise<void> {
-  const bucketed = splitPeriod(period.from, period.to, period.granularity as MetricsGranularity);
-  const whole = splitPeriod(period.from, period.to, null);
-  const dates = dateParams === 'days' ? [period.from, period.to] : [period.start, period.end];
-  const paramsOf = (sql: string) => (sql.includes(WHOLE_PERIOD) ? [...dates, whole.weeks, whole.days] : [...dates, period.granularity, bucketed.weeks, bucketed.days]);
+/** The raw-row statements in parallel on the pool's connections: $1/$2 the period's instants, $3 the granularity. */
+export async function metricsDirect(pool: pg.Pool, statements: readonly string[], period: MetricsPeriod): Promise<void> {
+  const params = [period.start, period.end, period.granularity];
   // Each statement gets the parameters up to the highest it names.
   const highest = (sql: string) => Math.max(...[...sql.matchAll(/\$(\d)/g)].map((match) => Number(match[1])));
-  await Promise.all(statements.map((sql) => pool.query(sql, paramsOf(sql).slice(0, highest(sql)))));
+  await Promise.all(statements.map((sql) => pool.query(sql, params.slice(0, highest(sql)))));
 }
