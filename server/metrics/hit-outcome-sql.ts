@@ -10,11 +10,6 @@ export const DECIDED_SQL = Prisma.raw(`h.status IN ('CLEARED', 'CONFIRMED', 'ESC
 export const CONFIRMED_SQL = Prisma.raw(`h.status IN ('CONFIRMED', 'ESCALATION_PENDING', 'ESCALATED')`);
 export const CLEARED_SQL = Prisma.raw(`h.status = 'CLEARED'`);
 
-/** The bucket (its first day, YYYY-MM-DD, UTC) of a timestamptz column. */
-export function bucketSql(column: Prisma.Sql, unit: MetricsGranularity): Prisma.Sql {
-  return Prisma.sql`to_char(date_trunc(${unit}, ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
-}
-
 /**
  * The bucket start of a rollup's `day` column (a date, UTC), as a timestamp to group by: no
  * time-zone conversion per row. Group by it in a subquery and format it outside

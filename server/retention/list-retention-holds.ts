@@ -19,17 +19,17 @@ export async function listRetentionHolds(caller: Caller, now: Date = new Date())
   await requirePermission(caller, 'retention.read', { type: 'retention-hold' });
   const limits = await readRetentionLimits(db());
   const held = Prisma.sql`${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}`;
-  // Which of a held traveller's escalations hold it.
+  // Which of a held traveller's escalations hold it: by the traveller each carries, as heldWhere finds them.
   const holding = holdingEscalationWhere(now);
   const [[counts], rows] = await Promise.all([
     db().$queryRaw<{ records: number; escalations: number }[]>`
       SELECT (SELECT count(*)::int FROM "Traveller" t WHERE ${held}) AS records,
-             (SELECT count(*)::int FROM "Traveller" t JOIN "Hit" h ON h."travellerId" = t.id JOIN "Escalation" e ON e."hitId" = h.id
+             (SELECT count(*)::int FROM "Traveller" t JOIN "Escalation" e ON e."travellerId" = t.id
                 LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
                WHERE ${held} AND ${holding}) AS escalations`,
     db().$queryRaw<{ escalationId: string; hitId: string; status: 'PENDING' | 'APPROVED'; since: Date; until: Date | null; collectedAt: Date }[]>`
       SELECT e.id AS "escalationId", e."hitId", e.status::text AS status, e."createdAt" AS since, p."expiresAt" AS until, t."collectedAt"
-        FROM "Traveller" t JOIN "Hit" h ON h."travellerId" = t.id JOIN "Escalation" e ON e."hitId" = h.id
+        FROM "Traveller" t JOIN "Escalation" e ON e."travellerId" = t.id
         LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id
        WHERE ${held} AND ${holding}
        ORDER BY t."collectedAt", e."createdAt", e.id

@@ -118,7 +118,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
       // left a month's worth of approvals (1,170) for the next run's metrics to read in the holds
       // and the masking overdue (3,520 on the five-year profile after three runs, against 666
       // seeded). Expired now, as an old approval's package is, so a run measures the profile.
-      await pool.query(`UPDATE "DisclosurePackage" SET "expiresAt" = now() WHERE "escalationId" = ANY($1::uuid[]) AND "expiresAt" > now()`, [escalations]).catch(() => {});
+      await pool.query(`UPDATE "DisclosurePackage" SET "expiresAt" = now() WHERE "escalationId" = ANY($1::uuid[]) AND "expiresAt" > now()`, [escalations])
+        .catch((error: unknown) => log(`could not expire the approvals' packages: ${error instanceof Error ? error.message : String(error)}`));
     }
 
     // The access log, as the privacy officer.
