@@ -123,6 +123,44 @@ export async function readAccessEventValues(client: Tx | Db, filter: AccessLogFi
   return rows.map((row) => JSON.parse(row.event) as AccessEventValues);
 }
 
+const KEY_AT = Prisma.sql`to_char(k.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A part of a search by time: events before `before` (all when null) and at or after `from` (all when null). */
+export interface TimeSlice {
+  before: string | null;
+  from: string | null;
+}
+
+function sliceConditions(filter: AccessLogFilter, slice: TimeSlice): Prisma.Sql {
+  const and = conditions(filter, null);
+  if (slice.before !== null) and.push(Prisma.sql`at < ${slice.before}::timestamptz`);
+  if (slice.from !== null) and.push(Prisma.sql`at >= ${slice.from}::timestamptz`);
+  return and.length > 0 ? Prisma.sql`WHERE ${Prisma.join(and, ' AND ')}` : Prisma.empty;
+}
+
+/**
+ * The time of the `n`th event of a search before `before`, newest first, or null when fewer
+ * are left: where a slice of about `n` events ends. The (…, at) index alone is read.
+ */
+export async function nthEventTime(client: Tx | Db, filter: AccessLogFilter, before: string | null, n: number): Promise<string | null> {
+  const [row] = await client.$queryRaw<{ at: string }[]>`
+    SELECT ${KEY_AT} AS at FROM (SELECT at FROM ${T} ${sliceConditions(filter, { before, from: null })} ORDER BY at DESC OFFSET ${n - 1} LIMIT 1) k`;
+  return row?.at ?? null;
+}
+
+/**
+ * The events of a slice, newest first by (at, seq), each encoded in SQL by `encode` (an
+ * expression over the row `e`: export-encoding.ts) and joined with `separator` into one text:
+ * the app reads one value for thousands of events. Null when there are none. Slices cut by
+ * time neither overlap nor leave a gap, whatever is added meanwhile; the events of one
+ * millisecond all fall in the same slice.
+ */
+export async function readEncodedEvents(client: Tx | Db, filter: AccessLogFilter, slice: TimeSlice, encode: Prisma.Sql, separator: string): Promise<string | null> {
+  const [row] = await client.$queryRaw<{ text: string | null }[]>`
+    SELECT string_agg(${encode}, ${separator} ORDER BY e.at DESC, e.seq DESC) AS text FROM ${T} e ${sliceConditions(filter, slice)}`;
+  return row?.text ?? null;
+}
+
 export function toAccessEventView(v: AccessEventValues): AccessEventView {
   return {
     seq: v[0], at: v[1], actorType: v[2], actorLabel: v[3], role: v[4], operation: v[5], outcome: v[6], resourceType: v[7], resourceId: v[8], travellerId: v[9],

@@ -179,10 +179,14 @@ async function failure(action: () => Promise<unknown>): Promise<unknown> {
 test('an export longer than a batch comes whole, once each and in order, in both formats', async () => {
   const { traveller } = await createHit();
   const analyst = callerFor(await createUser('ANALYST'));
-  // More than a batch (EXPORT_BATCH) and not a multiple of a batch's slices: every seam is crossed.
+  // More than a slice (EXPORT_BATCH), in calls of 700 events: the events of one call share a
+  // millisecond, and slices are cut between milliseconds, so the export crosses a seam.
   const count = EXPORT_BATCH + 1234;
-  const inputs = Array.from({ length: count }, (_, i) => ({ operation: 'CONSULTATION' as const, resourceType: 'hit', travellerId: traveller.id, details: { i } }));
-  await db().$transaction((tx) => recordAccessEvents(tx, analyst, inputs));
+  for (let start = 0; start < count; start += 700) {
+    const inputs = Array.from({ length: Math.min(700, count - start) }, (_, i) => ({ operation: 'CONSULTATION' as const, resourceType: 'hit', travellerId: traveller.id, details: { i: start + i } }));
+    await db().$transaction((tx) => recordAccessEvents(tx, analyst, inputs));
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
   await chainAccessEvents();
   const expected = await (await chainedAccessEvents()).findMany({ where: { travellerId: traveller.id }, orderBy: [{ at: 'desc' }, { seq: 'desc' }], select: { seq: true } });
   assert.ok(expected.length > EXPORT_BATCH);

@@ -185,7 +185,10 @@ export function exportOperation(session: HttpSession, window: ExportWindow): { n
       const response = await fetch(`${session.baseUrl}/api/v1/access-log/export?format=csv&from=${window.from.toISOString()}&to=${window.to.toISOString()}`, { headers: { cookie: session.cookie } });
       if (response.status !== 200 || !response.body) throw new Error(`/api/v1/access-log/export answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
       let lines = 0;
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines += 1;
+      // Counted with indexOf: a byte-by-byte loop over the 20 MB cost the client ~70 ms of the 2 cores the server shares.
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
+      }
       return lines - 1;
     },
     sql: async (pool) => {
