@@ -100,12 +100,12 @@ function conditions(filter: AccessLogFilter, after: AccessLogPosition): Prisma.S
  * An event as one JSON array in ACCESS_EVENT_COLUMNS' order, built by PostgreSQL: seq as text,
  * at as ISO 8601 in UTC with milliseconds (what Date#toISOString() writes), details as JSON.
  * One text column a row instead of fifteen typed ones: no Date, BigInt or per-column mapping
- * in the app, which is what an export of many rows spends its time on.
+ * in the app. (An export has PostgreSQL write its lines outright: readEncodedEvents.)
  */
 const EVENT_ARRAY = Prisma.sql`json_build_array(seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), "actorType", "actorLabel", role,
   operation, outcome, "resourceType", "resourceId", "travellerId", purpose, recipient, ip, "userAgent", details)::text`;
 
-export type AccessEventValues = [
+type AccessEventValues = [
   seq: string, at: string, actorType: string, actorLabel: string | null, role: string | null, operation: AccessEventView['operation'],
   outcome: AccessEventView['outcome'], resourceType: string, resourceId: string | null, travellerId: string | null, purpose: string | null,
   recipient: string | null, ip: string | null, userAgent: string | null, details: unknown,
@@ -116,7 +116,7 @@ export type AccessEventValues = [
  * values in ACCESS_EVENT_COLUMNS' order. One statement whose ORDER BY every index on (x, at)
  * serves, so it reads about `limit` index entries rather than the whole range.
  */
-export async function readAccessEventValues(client: Tx | Db, filter: AccessLogFilter, after: AccessLogPosition, limit: number): Promise<AccessEventValues[]> {
+async function readAccessEventValues(client: Tx | Db, filter: AccessLogFilter, after: AccessLogPosition, limit: number): Promise<AccessEventValues[]> {
   const and = conditions(filter, after);
   const where = and.length > 0 ? Prisma.sql`WHERE ${Prisma.join(and, ' AND ')}` : Prisma.empty;
   const rows = await client.$queryRaw<{ event: string }[]>`SELECT ${EVENT_ARRAY} AS event FROM ${T} ${where} ORDER BY at DESC, seq DESC LIMIT ${limit}`;

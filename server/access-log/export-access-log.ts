@@ -43,7 +43,7 @@ const CSV_HEADER = `${ACCESS_EVENT_COLUMNS.join(',')}\r\n`;
  * five-year profile: 0.79 s one slice at a time, 0.43 s two; scripts/bench/README.md).
  * More would only queue for the cores, and leave none to the people working the queue.
  */
-const BATCHES_IN_FLIGHT = 2;
+const SLICES_IN_FLIGHT = 2;
 
 /**
  * The file, a chunk per slice of about EXPORT_BATCH events, in the log's order. Slices are cut
@@ -57,7 +57,7 @@ async function* chunks(filter: AccessLogFilter, format: ExportFormat): AsyncGene
   let before: string | null = null;
   let cut = false; // the last slice is reading
   const readAhead = async () => {
-    while (!cut && reading.length < BATCHES_IN_FLIGHT) {
+    while (!cut && reading.length < SLICES_IN_FLIGHT) {
       const from = await nthEventTime(db(), filter, before, EXPORT_BATCH);
       const slice = readEncodedEvents(db(), filter, { before, from }, encode, separator);
       slice.catch(() => {}); // awaited below; a download cancelled meanwhile leaves it unawaited
