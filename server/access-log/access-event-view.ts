@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { AccessEventView, AccessLogQuery } from '@/lib/schemas/access-log';
 import type { Db, Tx } from '@/server/db';
+import type { EventEncoding } from './export-encoding';
 
 /** The columns a reader sees (not the chain's hashes, nor the request id), in the view's key order. */
 export const ACCESS_EVENT_COLUMNS = [
@@ -123,6 +124,9 @@ async function readAccessEventValues(client: Tx | Db, filter: AccessLogFilter, a
   return rows.map((row) => JSON.parse(row.event) as AccessEventValues);
 }
 
+// The conditions name the table's columns bare: chosen in a subquery, so that what an encoding
+// joins beside the row (export-encoding.ts) cannot make them ambiguous.
+const VIEW_COLUMNS = Prisma.raw(ACCESS_EVENT_COLUMNS.map((column) => `"${column}"`).join(', '));
 const KEY_AT = Prisma.sql`to_char(k.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A part of a search by time: events before `before` (all when null) and at or after `from` (all when null). */
@@ -149,15 +153,16 @@ export async function nthEventTime(client: Tx | Db, filter: AccessLogFilter, bef
 }
 
 /**
- * The events of a slice, newest first by (at, seq), each encoded in SQL by `encode` (an
- * expression over the row `e`: export-encoding.ts) and joined with `separator` into one text:
+ * The events of a slice, newest first by (at, seq), each encoded in SQL by `encoding`
+ * (export-encoding.ts) and joined with `separator` into one text:
  * the app reads one value for thousands of events. Null when there are none. Slices cut by
  * time neither overlap nor leave a gap, whatever is added meanwhile; the events of one
  * millisecond all fall in the same slice.
  */
-export async function readEncodedEvents(client: Tx | Db, filter: AccessLogFilter, slice: TimeSlice, encode: Prisma.Sql, separator: string): Promise<string | null> {
+export async function readEncodedEvents(client: Tx | Db, filter: AccessLogFilter, slice: TimeSlice, encoding: EventEncoding, separator: string): Promise<string | null> {
   const [row] = await client.$queryRaw<{ text: string | null }[]>`
-    SELECT string_agg(${encode}, ${separator} ORDER BY e.at DESC, e.seq DESC) AS text FROM ${T} e ${sliceConditions(filter, slice)}`;
+    SELECT string_agg(${encoding.value}, ${separator} ORDER BY e.at DESC, e.seq DESC) AS text
+    FROM (SELECT ${VIEW_COLUMNS} FROM ${T} ${sliceConditions(filter, slice)}) e ${encoding.join}`;
   return row?.text ?? null;
 }
 

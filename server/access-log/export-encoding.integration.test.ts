@@ -63,4 +63,6 @@ test('an export holds each event as the search shows it, in CSV and in JSON', as
   });
   const json = JSON.parse(await collect('json')) as unknown[];
   assert.deepEqual(json.slice(2), shown);
+  // The view's keys, in its order (a file read by eye, or diffed against the search's JSON).
+  for (const event of json) assert.deepEqual(Object.keys(event as object), [...ACCESS_EVENT_COLUMNS]);
 });
