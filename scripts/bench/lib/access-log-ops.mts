@@ -3,6 +3,7 @@
 // readAccessEvents: the search's WHERE, ORDER BY at DESC, seq DESC, LIMIT 101). The API also appends
 // one event per search (the search is itself logged) under the chain head's lock.
 // Recording: one transaction with and without append_access_events() of one event.
+import { send } from './http-client.mts';
 import type pg from 'pg';
 import { contentHash } from '../../../server/access-log/chain.ts';
 import type { Operation } from './queue-ops.mts';
@@ -136,9 +137,8 @@ export function personReportOperation(session: HttpSession, fixture: AccessLogFi
   return {
     name: 'access log: per-person report',
     api: async (i) => {
-      const response = await fetch(`${session.baseUrl}/access-log/person/${traveller(i)}`, { headers: { cookie: session.cookie } });
-      const text = await response.text();
-      if (response.status !== 200) throw new Error(`/access-log/person answered ${response.status}: ${text.slice(0, 200)}`);
+      const { status, text } = await send(`${session.baseUrl}/access-log/person/${traveller(i)}`, { headers: { cookie: session.cookie } });
+      if (status !== 200) throw new Error(`/access-log/person answered ${status}: ${text.slice(0, 200)}`);
     },
     sql: async (pool, i) => {
       const client = await pool.connect();

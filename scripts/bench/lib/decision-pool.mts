@@ -2,6 +2,7 @@
 // one on it is a 409), so each request needs a fresh one: they are submitted beforehand the way
 // an external screening engine sends them (POST /api/v1/hits with a `hits:write` token the
 // administrator creates through the API), and handed out one per request. New hits have version 1.
+import { send as sendHttp } from './http-client.mts';
 import { randomBytes } from 'node:crypto';
 import type { HttpSession } from './session.mts';
 
@@ -15,14 +16,13 @@ export interface HitSubmitter {
 }
 
 async function send(session: HttpSession, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${session.baseUrl}${path}`, {
+  const { status, text } = await sendHttp(`${session.baseUrl}${path}`, {
     method,
     // A state-changing request with the session cookie must name our own origin.
     headers: { cookie: session.cookie, accept: 'application/json', origin: new URL(session.baseUrl).origin, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (status < 200 || status > 299) throw new Error(`${method} ${path} answered ${status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as unknown;
 }
 
@@ -68,13 +68,12 @@ export async function submitHits(submitter: HitSubmitter, count: number): Promis
       entry: submitter.entry,
       score: 0.9,
     }));
-    const response = await fetch(`${submitter.baseUrl}/api/v1/hits`, {
+    const { status, text } = await sendHttp(`${submitter.baseUrl}/api/v1/hits`, {
       method: 'POST',
       headers: { authorization: `Bearer ${submitter.secret}`, 'content-type': 'application/json' },
       body: JSON.stringify({ externalRef: `load-${run}-${from}`, hits }),
     });
-    const text = await response.text();
-    if (response.status !== 201) throw new Error(`POST /api/v1/hits answered ${response.status}: ${text.slice(0, 300)}`);
+    if (status !== 201) throw new Error(`POST /api/v1/hits answered ${status}: ${text.slice(0, 300)}`);
     ids.push(...(JSON.parse(text) as { hits: { id: string }[] }).hits.map((hit) => hit.id));
   }
   return ids;

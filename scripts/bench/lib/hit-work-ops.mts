@@ -5,6 +5,7 @@
 // digested in Node and appended as record.ts does). A decision or an approval consumes its
 // hit or request, so each side gets fresh ones: hits submitted as an external engine sends
 // them (decision-pool.mts), escalations requested through the API by the analyst.
+import { send } from './http-client.mts';
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { contentHash } from '../../../server/access-log/chain.ts';
@@ -25,13 +26,12 @@ export interface Actor {
 
 /** POST as the session's user (with our Origin, as the CSRF check wants); rejects unless 2xx. */
 export async function post(session: HttpSession, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${session.baseUrl}${path}`, {
+  const { status, text } = await send(`${session.baseUrl}${path}`, {
     method: 'POST',
     headers: { cookie: session.cookie, accept: 'application/json', 'content-type': 'application/json', origin: new URL(session.baseUrl).origin },
     body: JSON.stringify(body),
   });
-  const text = await response.text();
-  if (response.status < 200 || response.status > 299) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 200)}`);
+  if (status < 200 || status > 299) throw new Error(`POST ${path} answered ${status}: ${text.slice(0, 200)}`);
   return JSON.parse(text) as unknown;
 }
 

@@ -2,6 +2,7 @@
 // for a period through the API, and the same figures from the raw rows (what every request ran
 // before the rollups). The statements the API sends are captured from it, not written here
 // again (metrics-capture.mts).
+import { send } from './http-client.mts';
 import type pg from 'pg';
 import type { HttpSession } from './session.mts';
 
@@ -80,9 +81,8 @@ export interface MetricsTotals {
 
 /** GET /api/v1/metrics for the period; answers the funnel's totals, throws unless 200 with hits. */
 export async function metricsViaApi(session: HttpSession, period: MetricsPeriod): Promise<MetricsTotals> {
-  const response = await fetch(`${session.baseUrl}/api/v1/metrics?from=${period.from}&to=${period.to}&granularity=${period.granularity}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`/api/v1/metrics answered ${response.status}: ${text.slice(0, 200)}`);
+  const { status, text } = await send(`${session.baseUrl}/api/v1/metrics?from=${period.from}&to=${period.to}&granularity=${period.granularity}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
+  if (status !== 200) throw new Error(`/api/v1/metrics answered ${status}: ${text.slice(0, 200)}`);
   const report = JSON.parse(text) as { funnel?: { totals?: MetricsTotals } };
   if (!report.funnel?.totals?.hits) throw new Error('the year has no hits: is the scale data there?');
   return report.funnel.totals;

@@ -3,6 +3,7 @@
 // The API also writes one access event per hit shown, under the access log's head lock;
 // the direct SQL does not, so the ratio shows what the app adds to the bare reads.
 import type pg from 'pg';
+import { send } from './http-client.mts';
 import type { HttpSession } from './session.mts';
 
 export interface Operation {
@@ -140,8 +141,7 @@ export async function readHitDetailSql(client: pg.PoolClient, hitId: string): Pr
 
 /** One API request as the session's user; rejects on anything but 200 with the expected body. */
 export async function request(session: HttpSession, operation: Operation, i: number): Promise<void> {
-  const response = await fetch(`${session.baseUrl}${operation.path(i)}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${operation.path(i)} answered ${response.status}: ${text.slice(0, 200)}`);
+  const { status, text } = await send(`${session.baseUrl}${operation.path(i)}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
+  if (status !== 200) throw new Error(`${operation.path(i)} answered ${status}: ${text.slice(0, 200)}`);
   operation.check(JSON.parse(text), i);
 }

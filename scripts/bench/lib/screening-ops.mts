@@ -2,6 +2,7 @@
 // POST /api/v1/screenings and POST /api/v1/hits built from synthetic travellers, a bearer
 // token made straight in the database, and the bare INSERTs of the same rows (set-based,
 // one INSERT … SELECT FROM unnest per table) in a transaction that is rolled back.
+import { send } from './http-client.mts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { newTokenSecret } from '../../../server/api-tokens/token-secret.ts';
@@ -117,9 +118,8 @@ export interface PostAnswer {
 
 /** POSTs one body; anything but 201 is an error with the server's message. */
 export async function postJson(url: string, secret: string, body: string): Promise<PostAnswer> {
-  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body });
-  const text = await response.text();
-  if (response.status !== 201) throw new Error(`${response.status} ${text.slice(0, 300)}`);
+  const { status, text } = await send(url, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body });
+  if (status !== 201) throw new Error(`${status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as PostAnswer;
 }
 
