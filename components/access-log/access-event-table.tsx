@@ -30,16 +30,25 @@ export function AccessEventTable({
   emptyState,
   busy = false,
   describedBy,
+  personColumn = true,
 }: {
   events: AccessEventView[];
   caption: string;
   emptyState: ReactNode;
   busy?: boolean;
   describedBy?: string;
+  /** False where every event is about one person (the person report): a column repeating them would be noise. */
+  personColumn?: boolean;
 }) {
   // TanStack Table returns fresh functions each render by design; it is not memoised here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: events, columns: COLUMNS, getRowId: (event) => event.seq, getCoreRowModel: getCoreRowModel() });
+  const table = useReactTable({
+    data: events,
+    columns: COLUMNS,
+    state: { columnVisibility: { person: personColumn } },
+    getRowId: (event) => event.seq,
+    getCoreRowModel: getCoreRowModel(),
+  });
   const rows = table.getRowModel().rows;
   return (
     <div className="relative overflow-x-auto rounded-md border border-border print:overflow-visible print:border-0">
@@ -47,7 +56,7 @@ export function AccessEventTable({
         <caption className="px-3 py-2 text-left text-sm font-semibold">{caption}</caption>
         <DataTableHead table={table} className="print:bg-transparent print:text-black" />
         <tbody>
-          {rows.length === 0 ? <DataTableEmpty colSpan={COLUMNS.length}>{emptyState}</DataTableEmpty> : null}
+          {rows.length === 0 ? <DataTableEmpty colSpan={table.getVisibleLeafColumns().length}>{emptyState}</DataTableEmpty> : null}
           {rows.map((row) => (
             <tr key={row.id} data-seq={row.original.seq} className="border-t border-border align-top break-inside-avoid">
               <DataTableCells row={row} rowHeader="time" headerClass="whitespace-nowrap" />

@@ -54,6 +54,7 @@ export function PersonEventPages({
         emptyState="No operation on this person’s data has been recorded."
         busy={isFetchingNextPage}
         describedBy="person-events-description"
+        personColumn={false}
       />
       {isFetchNextPageError ? (
         <p role="alert" className="text-sm text-danger">
