@@ -57,6 +57,32 @@ test('every answer carries the security headers, a request id and a fresh nonce 
   expect((await api.json()).requestId).toBe(api.headers()['x-request-id']);
 });
 
+test('API answers, which proxy.ts does not handle, carry a CSP of their own, HSTS over HTTPS and an id of their own', async ({ request }) => {
+  const api = await request.get('/api/v1/hits', { headers: { 'X-Request-Id': 'chosen-by-the-client' } });
+  expect(api.status()).toBe(401);
+  const headers = api.headers();
+  expect(headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['strict-transport-security'], 'no HSTS over plain HTTP').toBeUndefined();
+  expect(headers['x-request-id']).toMatch(UUID);
+  expect((await api.json()).requestId).toBe(headers['x-request-id']);
+  const again = await request.get('/api/v1/hits');
+  expect(again.headers()['x-request-id']).toMatch(UUID);
+  expect(again.headers()['x-request-id']).not.toBe(headers['x-request-id']);
+  // A file answer (streamed export) and the public OpenAPI document are API answers too.
+  const file = await request.get('/api/v1/access-log/export?format=csv');
+  expect(file.status()).toBe(401);
+  expect(file.headers()['x-request-id']).toMatch(UUID);
+  expect((await file.json()).requestId).toBe(file.headers()['x-request-id']);
+  for (const proto of ['https', 'HTTPS, http']) {
+    const overHttps = await request.get('/api/v1/openapi.json', { headers: { 'X-Forwarded-Proto': proto } });
+    expect(overHttps.headers()['strict-transport-security'], proto).toBe('max-age=63072000; includeSubDomains');
+  }
+  const overHttp = await request.get('/api/v1/openapi.json', { headers: { 'X-Forwarded-Proto': 'http' } });
+  expect(overHttp.headers()['strict-transport-security']).toBeUndefined();
+});
+
 // Collects CSP violations the page reports, as events and as console errors.
 async function watchCsp(page: Page): Promise<string[]> {
   const violations: string[] = [];

@@ -38,6 +38,20 @@ test('the idle warning appears 2 minutes before the end, background refreshes do
   expect((await latestSession(sql, user.email)).idle_seconds).toBeLessThan(60);
 });
 
+test('reading the session status never extends the session, whatever the request says; "Stay signed in" does', async ({ page, loginAs, sql }) => {
+  const user = await loginAs('analyst');
+  await page.goto('/account/password');
+  const session = await latestSession(sql, user.email);
+  await sql(`UPDATE "Session" SET "lastSeenAt" = now() - interval '10 minutes' WHERE id = $1`, [session.id]);
+  // Without the background header the app's own poll sends: the route itself is background.
+  const status = await page.request.get('/api/v1/session');
+  expect(status.status(), await status.text()).toBe(200);
+  expect((await latestSession(sql, user.email)).idle_seconds).toBeGreaterThan(9 * 60);
+  const stay = await page.request.post('/api/v1/session', { headers: { Origin: new URL(page.url()).origin } });
+  expect(stay.status(), await stay.text()).toBe(200);
+  expect((await latestSession(sql, user.email)).idle_seconds).toBeLessThan(60);
+});
+
 test('a session idle for more than 30 minutes is refused: the API answers 401 and pages say why at the login', async ({ page, loginAs, sql }) => {
   const user = await loginAs('analyst2');
   // Off the app's pages, so that no refresh of theirs notices the end first and navigates away.

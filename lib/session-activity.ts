@@ -3,7 +3,7 @@
 /**
  * A request that carries this header with the value `background` is not user activity: it does
  * not move the session's idle deadline. The queue's and the escalation list's 30-second refreshes
- * send it, and so does the session status poll; proxy.ts adds it to every GET /api/v1/session.
+ * send it, and so does the session status poll; GET /api/v1/session is background whatever it sends.
  */
 export const ACTIVITY_HEADER = 'x-proportio-activity';
 export const BACKGROUND_ACTIVITY = 'background';

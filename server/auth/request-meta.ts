@@ -1,4 +1,5 @@
 import 'server-only';
+import { currentRequestScope } from '@/server/http/request-scope';
 import type { RequestMeta } from './authenticate';
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -9,11 +10,11 @@ function read(headers: HeaderSource, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-/** Request id (set by proxy.ts), client address and user agent, for the access log. */
+/** Request id (an API request's scope, else the one proxy.ts set), client address and user agent, for the access log. */
 export function requestMetaFromHeaders(headers: HeaderSource): RequestMeta {
   const forwarded = read(headers, 'x-forwarded-for')?.split(',')[0]?.trim();
   return {
-    requestId: read(headers, 'x-request-id') ?? crypto.randomUUID(),
+    requestId: currentRequestScope()?.requestId ?? read(headers, 'x-request-id') ?? crypto.randomUUID(),
     ip: forwarded || read(headers, 'x-real-ip') || null,
     userAgent: read(headers, 'user-agent')?.slice(0, 512) ?? null,
   };

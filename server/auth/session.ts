@@ -8,14 +8,17 @@ import type { Caller } from './caller';
 import { ForbiddenError } from './errors';
 import type { Permission } from './permissions';
 import { requestMetaFromHeaders } from './request-meta';
+import { currentRequestScope } from '@/server/http/request-scope';
 import { requirePermission } from './require-permission';
 import { ACTIVITY_HEADER, BACKGROUND_ACTIVITY } from '@/lib/session-activity';
 import { resolveSessionState, type SessionState, type SessionToken, type SignedIn } from './resolve-session';
 import { decodeSessionJwt, sessionCookieValue } from './session-jwt';
 import type { Activity } from './user-session';
 
-/** A request the browser made on its own (a marked refresh, a router prefetch) is not the user's activity. */
+/** A request the browser made on its own (a marked refresh, a router prefetch, the session status poll) is not the user's activity. */
 function activityOf(requestHeaders: Headers): Activity {
+  const scoped = currentRequestScope()?.activity;
+  if (scoped) return scoped;
   if (requestHeaders.get(ACTIVITY_HEADER) === BACKGROUND_ACTIVITY) return 'background';
   if (requestHeaders.has('next-router-prefetch')) return 'background';
   return 'user';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { Caller } from '@/server/auth/caller';
+import type { Activity } from '@/server/auth/user-session';
 import { recordAccessEvent } from '@/server/access-log/record';
 import { callerFromToken } from '@/server/api-tokens/authenticate-token';
 import { requestMetaFromHeaders } from '@/server/auth/request-meta';
@@ -10,6 +11,7 @@ import { env } from '@/lib/env';
 import { refuseCrossSite } from './cross-site-refusal';
 import { errorResponse, json, requestContextOf } from './error-response';
 import type { RequestContext } from './log-error';
+import { answerInScope } from './request-scope';
 import { passGate, type RouteGate } from './route-gate';
 import { crossSiteReasonOf } from './same-origin';
 
@@ -64,7 +66,7 @@ const UNAUTHENTICATED = {
 /**
  * Wraps a route handler: a state-changing request with a session cookie from another
  * site 403 (recorded), 401 without a session or valid token, expected errors as JSON
- * answers, the request id in X-Request-Id, no-store always.
+ * answers, the request id (./request-scope.ts) in X-Request-Id, no-store always.
  */
 interface RouteOptions<P> {
   status?: number;
@@ -72,15 +74,13 @@ interface RouteOptions<P> {
   download?: (params: P) => string;
   /** Checked before the handler reads the body (./route-gate.ts). */
   requires?: RouteGate<P>;
+  /** 'background': the request never extends the session (the session status poll; proxy.ts does not run for the API). */
+  activity?: Activity;
 }
 
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions<P> = {}) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<NextResponse> => {
-    const requestContext = requestContextOf(request);
-    const response = await answer(handler, options, request, context, requestContext);
-    response.headers.set('X-Request-Id', requestContext.requestId);
-    return response;
-  };
+  return (request: Request, context: { params: Promise<P> }): Promise<NextResponse> =>
+    answerInScope(() => answer(handler, options, request, context, requestContextOf(request)), { activity: options.activity });
 }
 
 async function answer<P>(

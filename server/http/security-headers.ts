@@ -47,8 +47,7 @@ export function contentSecurityPolicy(nonce: string, options: { development?: bo
   return directives.map((directive) => directive.join(' ')).join('; ');
 }
 
-/** Two years, subdomains included; sent only over HTTPS (RFC 6797 §7.2: ignored, and misleading, over HTTP). */
-export const HSTS_VALUE = 'max-age=63072000; includeSubDomains';
+export { HSTS_VALUE } from '@/lib/http-headers';
 
 /**
  * Whether the request reached us over HTTPS: directly (the request URL), or through a

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Caller } from '@/server/auth/caller';
 import { authenticateApiRequest } from './api-route';
 import { errorResponse, requestContextOf } from './error-response';
+import { answerInScope } from './request-scope';
 
 /**
  * Answers with a file streamed from an async generator of text chunks, so a large export
@@ -14,6 +15,10 @@ export async function streamDownload(
   contentType: string,
   produce: (caller: Caller) => Promise<AsyncGenerator<string>>,
 ): Promise<Response> {
+  return answerInScope(() => answerWithFile(request, filename, contentType, produce));
+}
+
+async function answerWithFile(request: Request, filename: string, contentType: string, produce: (caller: Caller) => Promise<AsyncGenerator<string>>): Promise<Response> {
   const requestContext = requestContextOf(request);
   let chunks: AsyncGenerator<string>;
   try {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Caller } from '@/server/auth/caller';
 import { authenticateApiRequest } from '@/server/http/api-route';
 import { errorResponse, requestContextOf } from '@/server/http/error-response';
+import { answerInScope } from '@/server/http/request-scope';
 import type { MetricsFile } from './export-metrics';
 
 /**
@@ -10,7 +11,11 @@ import type { MetricsFile } from './export-metrics';
  * 401 without a session or token (recorded), 400 with the reason for a bad period, 403 when
  * refused (recorded by the permission check), each naming the request id.
  */
-export async function metricsFileResponse(request: Request, produce: (caller: Caller) => Promise<MetricsFile>): Promise<Response> {
+export function metricsFileResponse(request: Request, produce: (caller: Caller) => Promise<MetricsFile>): Promise<Response> {
+  return answerInScope(() => answerWithFile(request, produce));
+}
+
+async function answerWithFile(request: Request, produce: (caller: Caller) => Promise<MetricsFile>): Promise<Response> {
   const requestContext = requestContextOf(request);
   try {
     const { caller, refusal } = await authenticateApiRequest(request, requestContext);

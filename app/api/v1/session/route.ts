@@ -5,7 +5,7 @@ import { NotFoundError } from '@/server/errors';
 import { apiRoute } from '@/server/http/api-route';
 
 // The signed-in browser's session deadlines, for the warning before the idle sign-out.
-// GET never extends the session (proxy.ts marks it background); POST is "Stay signed in":
+// GET never extends the session (a background request); POST is "Stay signed in":
 // user activity, so resolving the session moved its idle deadline before this answers.
 async function status(): Promise<SessionStatus> {
   const signedIn = await getSignedIn();
@@ -19,5 +19,5 @@ async function status(): Promise<SessionStatus> {
   };
 }
 
-export const GET = apiRoute(() => status());
+export const GET = apiRoute(() => status(), { activity: 'background' });
 export const POST = apiRoute(() => status());
