@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { env } from '@/lib/env';
 import { db, type Db } from './db';
+import { statementName } from './db-statements';
 import { ReadRouter } from './replica/read-router';
 
 // One router per process, kept on globalThis like the primary's client (server/db.ts);
@@ -14,7 +15,7 @@ function createRouter(): ReadRouter | null {
   if (!url) return null;
   // A replica that does not answer must not hold a request long: a short connect timeout,
   // after which the read goes to the primary (server/replica/read-router.ts).
-  const replica = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 2000 }) });
+  const replica = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 2000 }, { statementNameGenerator: statementName }) });
   return new ReadRouter({ primary: db, replica, maxLagSeconds, checkIntervalMs: checkSeconds * 1000 });
 }
 

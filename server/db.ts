@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { env } from '@/lib/env';
 import { markIfDatabaseUnavailable } from './database-unavailable';
+import { statementName } from './db-statements';
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -17,7 +18,8 @@ function createClient(): PrismaClient {
   // the pool's errors, so a broken idle connection never crashes the process.
   // A transaction waits up to 5 s for a free connection (Prisma's default is 2 s); past that the
   // app is over capacity and answers 503 with Retry-After (server/http/error-response.ts).
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
+  // Statements marked PREPARED are planned once per connection (./db-statements.ts).
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: statementName }), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
   // A lost database is marked on its way up, so a failed page says so (server/database-unavailable.ts).
   // The extension only adds a catch: the client's API and types are the same.
   return client.$extends({

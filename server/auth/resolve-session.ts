@@ -2,6 +2,7 @@ import 'server-only';
 import type { Role, SessionEndReason } from '@/generated/prisma/enums';
 import type { SessionEndedReason } from '@/lib/session-activity';
 import { db } from '@/server/db';
+import { PREPARED } from '@/server/db-statements';
 import type { RequestMeta } from './authenticate';
 import type { Caller } from './caller';
 import { totpRequiredFor } from './manage-totp';
@@ -39,7 +40,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function readUserAndSession(uid: string, sid: string): Promise<{ user: UserRow; session: CheckedSessionRow | null } | null> {
   if (!UUID.test(uid)) return null;
   const sessionId = UUID.test(sid) ? sid : null;
-  const [row] = await db().$queryRaw<(UserRow & { s_id: string | null; s_userId: string | null; s_createdAt: Date | null; s_lastSeenAt: Date | null; s_endedAt: Date | null; s_endReason: SessionEndReason | null })[]>`
+  const [row] = await db().$queryRaw<(UserRow & { s_id: string | null; s_userId: string | null; s_createdAt: Date | null; s_lastSeenAt: Date | null; s_endedAt: Date | null; s_endReason: SessionEndReason | null })[]>`${PREPARED}
     SELECT u.id, u.email, u.name, u.role, u.active, u."sessionsValidAfter", u."mustChangePassword", u."totpEnabledAt",
            s.id AS "s_id", s."userId" AS "s_userId", s."createdAt" AS "s_createdAt", s."lastSeenAt" AS "s_lastSeenAt",
            s."endedAt" AS "s_endedAt", s."endReason" AS "s_endReason"

@@ -3,6 +3,7 @@ import type { EntryType, EscalationStatus, HitEventType, HitStatus, Sex } from '
 import { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 import type { HitDetailRow } from './hit-detail-view';
+import { PREPARED } from '@/server/db-statements';
 
 // Everything the hit detail shows in ONE statement: the hit with its traveller, entry, source,
 // assignee, decider and latest escalation (with its package), its history and its views in
@@ -151,7 +152,7 @@ export async function readHitTraveller(tx: Tx, hitId: string): Promise<{ travell
 export async function readHitDetailRow(tx: Tx, hitId: string): Promise<HitDetailRead | null> {
   // The views' WHERE is the one Prisma sent (hit-timeline.ts before): `details #> '{view}' <> '"hit-list"'`
   // leaves out list views and, as before, events whose details name no view.
-  const [flat] = await tx.$queryRaw<FlatRow[]>`
+  const [flat] = await tx.$queryRaw<FlatRow[]>`${PREPARED}
     SELECT h.id, h.status, h.version, h.score, h.priority, h."offenceCategory", h."createdAt", h."dueAt", h."flightDate",
            h."decidedAt", h."clearReason", h.explanation, h."travellerId", h."entryVersion",
            a.id AS "assigneeId", a.name AS "assigneeName", d.id AS "decidedById", d.name AS "decidedByName",
