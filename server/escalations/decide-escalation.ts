@@ -13,6 +13,7 @@ import { TRAVELLER_COLUMNS, travellerOf, type TravellerColumns } from '@/server/
 import { disclosureContent } from './disclosure-content';
 import { describeDecided } from './escalation-conflict';
 import { readEscalationDetail } from './escalation-view';
+import { PREPARED } from '@/server/db-statements';
 
 const DAY_MS = 86_400_000;
 
@@ -26,7 +27,7 @@ const DAY_MS = 86_400_000;
 export async function decideEscalation(caller: Caller, escalationId: string, input: EscalationDecisionInput): Promise<EscalationDetail> {
   const resource = { type: 'escalation', id: escalationId };
   await requirePermission(caller, 'escalations.approve', resource);
-  const [request] = await db().$queryRaw<{ requesterId: string; repersonalisation: boolean; maskedAt: Date | null }[]>`
+  const [request] = await db().$queryRaw<{ requesterId: string; repersonalisation: boolean; maskedAt: Date | null }[]>`${PREPARED}
     SELECT x."requesterId", x.repersonalisation, t."maskedAt"
       FROM "Escalation" x JOIN "Hit" h ON h.id = x."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
      WHERE x.id = ${escalationId}::uuid`;
@@ -56,7 +57,7 @@ export async function decideEscalation(caller: Caller, escalationId: string, inp
     if (count === 0) throw new ConflictError(await describeDecided(tx, escalationId));
 
     // The request's categories and its hit's traveller (the columns of disclosureTravellerSelect), in one statement.
-    const [row] = await tx.$queryRaw<(TravellerColumns & { dataCategories: string[]; hitId: string; travellerId: string })[]>`
+    const [row] = await tx.$queryRaw<(TravellerColumns & { dataCategories: string[]; hitId: string; travellerId: string })[]>`${PREPARED}
       SELECT x."dataCategories", h.id AS "hitId", h."travellerId", ${TRAVELLER_COLUMNS}
         FROM "Escalation" x JOIN "Hit" h ON h.id = x."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
        WHERE x.id = ${escalationId}::uuid`;

@@ -8,6 +8,7 @@ import { hasPermission } from '@/server/auth/permissions';
 import type { Tx } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { readHitDetail } from '@/server/hits/get-hit';
+import { PREPARED } from '@/server/db-statements';
 
 export const escalationSummarySelect = {
   id: true, hitId: true, status: true, urgency: true, legalBasis: true, offenceCategory: true, requesterId: true,
@@ -88,7 +89,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 async function readDetailRow(tx: Tx, escalationId: string) {
   if (!UUID.test(escalationId)) return null;
-  const [f] = await tx.$queryRaw<DetailRow[]>`
+  const [f] = await tx.$queryRaw<DetailRow[]>`${PREPARED}
     SELECT x.id, x."hitId", x.status, x.urgency, x."legalBasis", x."offenceCategory", x."requesterId", x."createdAt", x."decidedAt",
            x.repersonalisation, x.version, x."objectiveFacts", x.necessity, x."dataCategories", x."decisionNote", x."deciderId",
            r.name AS "requesterName", d.name AS "deciderName", rc.name AS "recipientName",

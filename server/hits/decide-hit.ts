@@ -9,6 +9,7 @@ import { NotFoundError } from '@/server/errors';
 import { readHitDetail } from './get-hit';
 import { explainHitConflict, recordHitChange } from './hit-changes';
 import { rememberClearedHit } from './suppression';
+import { PREPARED } from '@/server/db-statements';
 
 interface BeforeRow {
   id: string;
@@ -35,7 +36,7 @@ export async function decideHit(caller: Caller, hitId: string, input: HitDecisio
   return db().$transaction(async (tx) => {
     const status = input.decision === 'clear' ? 'CLEARED' : 'CONFIRMED';
     // The hit with what the suppression needs of its traveller, in one statement.
-    const [row] = await tx.$queryRaw<BeforeRow[]>`
+    const [row] = await tx.$queryRaw<BeforeRow[]>`${PREPARED}
       SELECT h.id, h."travellerId", h.status, h."entryId", h."entryVersion",
              t."familyName", t."givenNames", t."dateOfBirth", t."documentNumber", t."collectedAt"
         FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"

@@ -141,7 +141,7 @@ export const TRAVELLER_COLUMNS = Prisma.sql`
 
 /** A hit's traveller with the columns of hitDetailSelect.traveller, in one statement (reveal-field.ts). */
 export async function readHitTraveller(tx: Tx, hitId: string): Promise<{ travellerId: string; traveller: TravellerRow } | null> {
-  const [row] = await tx.$queryRaw<(TravellerColumns & { travellerId: string })[]>`
+  const [row] = await tx.$queryRaw<(TravellerColumns & { travellerId: string })[]>`${PREPARED}
     SELECT h."travellerId", ${TRAVELLER_COLUMNS}
       FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
      WHERE h.id = ${hitId}::uuid`;
