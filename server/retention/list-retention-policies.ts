@@ -37,7 +37,9 @@ export const policySelect = {
 
 /** The four classes in a fixed order, each with its stored and its applied limits. */
 export async function readPolicyViews(client: Db | Tx): Promise<RetentionPolicyView[]> {
-  const [rows, limits] = await Promise.all([client.retentionPolicy.findMany({ select: policySelect }), readRetentionLimits(client)]);
+  // One after the other: `client` may be a transaction, whose queries share one connection.
+  const rows = await client.retentionPolicy.findMany({ select: policySelect });
+  const limits = await readRetentionLimits(client);
   const byClass = new Map(rows.map((row) => [row.dataClass as RetentionDataClass, row]));
   return DATA_CLASSES.map((dataClass) => {
     const row = byClass.get(dataClass);

@@ -27,7 +27,9 @@ export async function submitScreening(caller: Caller, request: ScreeningRequest,
   return withIdempotency(caller, idempotencyKey, () => requestFingerprint('screenings', request), 201, async (tx) => {
     const now = new Date();
     const sources = await chosenSources(tx, request.sources);
-    const indexes = await Promise.all(sources.map(async (source) => ({ source, cached: await sourceIndex(tx, source.id) })));
+    // One after the other: a transaction's queries share its connection (node-postgres deprecates queuing them).
+    const indexes: { source: (typeof sources)[number]; cached: Awaited<ReturnType<typeof sourceIndex>> }[] = [];
+    for (const source of sources) indexes.push({ source, cached: await sourceIndex(tx, source.id) });
     const batch = await tx.screeningBatch.create({
       data: {
         kind: 'SCREENING',
