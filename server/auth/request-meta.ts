@@ -1,5 +1,5 @@
 import 'server-only';
-import { currentRequestScope } from '@/server/http/request-scope';
+import { requestIdOf } from '@/server/http/request-scope';
 import type { RequestMeta } from './authenticate';
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -14,7 +14,7 @@ function read(headers: HeaderSource, name: string): string | null {
 export function requestMetaFromHeaders(headers: HeaderSource): RequestMeta {
   const forwarded = read(headers, 'x-forwarded-for')?.split(',')[0]?.trim();
   return {
-    requestId: currentRequestScope()?.requestId ?? read(headers, 'x-request-id') ?? crypto.randomUUID(),
+    requestId: requestIdOf(read(headers, 'x-request-id')) ?? crypto.randomUUID(),
     ip: forwarded || read(headers, 'x-real-ip') || null,
     userAgent: read(headers, 'user-agent')?.slice(0, 512) ?? null,
   };

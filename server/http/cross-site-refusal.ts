@@ -5,7 +5,7 @@ import type { Caller } from '@/server/auth/caller';
 import { requestMetaFromHeaders } from '@/server/auth/request-meta';
 import { db } from '@/server/db';
 import type { CrossSiteReason } from './same-origin';
-import { currentRequestScope } from './request-scope';
+import { requestIdOf } from './request-scope';
 
 export const CROSS_SITE_MESSAGE = 'This request was refused: it did not come from a Proportio page. Reload the page and try again.';
 
@@ -34,6 +34,6 @@ export async function refuseCrossSite(
       details: { reason, method, path: path.slice(0, 300) },
     }),
   );
-  const requestId = options.requestId ?? currentRequestScope()?.requestId ?? request.headers.get('x-request-id') ?? actor.requestId;
+  const requestId = options.requestId ?? requestIdOf(request.headers.get('x-request-id')) ?? actor.requestId;
   return NextResponse.json({ message: CROSS_SITE_MESSAGE, requestId }, { status: 403, headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId } });
 }

@@ -5,7 +5,7 @@ import { ClientClosedRequestError, ConflictError, NotFoundError, PayloadTooLarge
 import { databaseUnavailableReason } from '@/server/database-unavailable';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/database-unavailable';
 import { logServerError, logServerInfo, type RequestContext } from './log-error';
-import { currentRequestScope } from './request-scope';
+import { requestIdOf } from './request-scope';
 
 const BUSY_MESSAGE = 'The service is busy; try again in a moment.';
 const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -30,7 +30,7 @@ export function json(body: unknown, status = 200): NextResponse {
 
 /** The request id (an API request's scope, else the one proxy.ts stamped; a fresh one where neither ran), with method and path, for answers and logs. */
 export function requestContextOf(request: Request): RequestContext {
-  return { requestId: currentRequestScope()?.requestId ?? request.headers.get('x-request-id') ?? crypto.randomUUID(), method: request.method, path: new URL(request.url).pathname };
+  return { requestId: requestIdOf(request.headers.get('x-request-id')) ?? crypto.randomUUID(), method: request.method, path: new URL(request.url).pathname };
 }
 
 /**

@@ -27,6 +27,11 @@ export function currentRequestScope(): RequestScope | undefined {
   return scopes.getStore();
 }
 
+/** The request's id: its API scope's, else the one proxy.ts stamped on a page request (`stamped`, its x-request-id header), else null. */
+export function requestIdOf(stamped: string | null): string | null {
+  return currentRequestScope()?.requestId ?? stamped;
+}
+
 /** An API answer made inside a request scope of its own, its id named in X-Request-Id (as proxy.ts names a page's). */
 export function answerInScope<R extends Response>(answer: () => Promise<R>, options: { activity?: Activity } = {}): Promise<R> {
   return withRequestScope(async () => {
