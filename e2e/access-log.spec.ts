@@ -16,10 +16,15 @@ test('the privacy officer finds a person by booking reference, opens the report 
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/bookingReference=/);
   await expect(page.getByRole('table', { name: 'Access events' }).locator('tbody tr[data-seq]').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Access events' }).getByRole('columnheader', { name: 'Person' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Report', exact: true }).first().click();
   await expect(page.getByRole('heading', { name: 'Person report', level: 1 })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/access-log/person/${person!.travellerId}$`));
+  // Every event in the report is about this person: no column repeats them (the search's table has one).
+  const reportTable = page.getByRole('table', { name: "Everything that happened to this person's data" });
+  await expect(reportTable.getByRole('columnheader', { name: 'Operation' })).toBeVisible();
+  await expect(reportTable.getByRole('columnheader', { name: 'Person' })).toHaveCount(0);
   const [{ count } = { count: '0' }] = await sql<{ count: string }>(`SELECT count(*)::text FROM "AccessEvent" WHERE "travellerId" = $1`, [person!.travellerId]);
 
   const download = page.waitForEvent('download');
