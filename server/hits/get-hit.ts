@@ -1,7 +1,6 @@
 import 'server-only';
 import { DECIDABLE_HIT_STATUSES } from '@/lib/schemas/hit';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
-import { recordAccessEvent } from '@/server/access-log/record';
 import type { Caller } from '@/server/auth/caller';
 import { hasPermission } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/require-permission';
@@ -9,7 +8,7 @@ import { db, type Tx } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { toHitDetail, type HitDetailRow } from './hit-detail-view';
 import { hitTimeline } from './hit-timeline';
-import { readHitDetailRow } from './read-hit-detail';
+import { readHitDetailRow, type ReadEvent } from './read-hit-detail';
 
 function hitEscalationState(row: HitDetailRow, caller: Caller): HitDetail['escalation'] {
   const escalation = row.escalations[0];
@@ -28,9 +27,9 @@ function hitEscalationState(row: HitDetailRow, caller: Caller): HitDetail['escal
   };
 }
 
-/** The detail as `caller` may see it, without recording anything (see getHit). */
-export async function readHitDetail(tx: Tx, caller: Caller, hitId: string): Promise<{ detail: HitDetail; travellerId: string }> {
-  const read = await readHitDetailRow(tx, hitId);
+/** The detail as `caller` may see it; with `recording`, the read records that event (read-hit-detail.ts). */
+export async function readHitDetail(client: Tx, caller: Caller, hitId: string, recording?: ReadEvent): Promise<{ detail: HitDetail; travellerId: string }> {
+  const read = await readHitDetailRow(client, hitId, recording);
   if (!read) throw new NotFoundError('This hit does not exist.');
   const { row } = read;
   const open = (DECIDABLE_HIT_STATUSES as readonly string[]).includes(row.status);
@@ -56,20 +55,13 @@ export async function readHitDetail(tx: Tx, caller: Caller, hitId: string): Prom
 
 /**
  * Opens a hit: its detail with identifying values masked, and one CONSULTATION event
- * recorded in the same transaction as the read.
+ * recorded by the statement that reads it (so with the read, or not at all).
  */
 export async function getHit(caller: Caller, hitId: string): Promise<HitDetail> {
   await requirePermission(caller, 'hits.read', { type: 'hit', id: hitId });
-  return db().$transaction(async (tx) => {
-    const { detail, travellerId } = await readHitDetail(tx, caller, hitId);
-    await recordAccessEvent(tx, caller, {
-      operation: 'CONSULTATION',
-      resourceType: 'hit',
-      resourceId: hitId,
-      travellerId,
-      purpose: 'Hit review',
-      details: { view: 'hit-detail', fields: 'masked' },
-    });
-    return detail;
-  });
+  const consultation: ReadEvent = {
+    caller,
+    event: { operation: 'CONSULTATION', resourceType: 'hit', purpose: 'Hit review', details: { view: 'hit-detail', fields: 'masked' } },
+  };
+  return (await readHitDetail(db(), caller, hitId, consultation)).detail;
 }

@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { HitStatus } from '@/generated/prisma/enums';
 import { maskName } from '@/lib/mask';
 import { HIT_PAGE_SIZE, type HitListItem, type HitListPage, type HitQuery } from '@/lib/schemas/hit';
-import { recordAccessEvents } from '@/server/access-log/record';
+import { eventsOfRows } from '@/server/access-log/record-in-statement';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
@@ -46,8 +46,8 @@ const LIST_VIEW_DETAILS = { view: 'hit-list', fields: ['name:masked', 'nationali
 
 /**
  * A page of the hit queue, filtered and sorted as asked, traveller names masked on the
- * server. Records one CONSULTATION event per hit shown, in the same transaction as the
- * read, so the per-person report finds every list view that displayed a person.
+ * server. Records one CONSULTATION event per hit shown, in the statement that reads the page,
+ * so the per-person report finds every list view that displayed a person.
  */
 export async function listHits(caller: Caller, query: HitQuery, options: { limit?: number } = {}): Promise<HitListPage> {
   await requirePermission(caller, 'hits.list', { type: 'hit-list' });
@@ -59,40 +59,36 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
     const value = query.sort === 'score' ? cursor.value : new Date(cursor.value);
     conditions.push(Prisma.sql`${order.after} (${value}, ${cursor.id}::uuid)`);
   }
-  return db().$transaction(async (tx) => {
-    // Prepared (planning cost more than running): the LIMIT is a literal, one of a few values.
-    const rows = await tx.$queryRaw<Row[]>`${PREPARED}
-      SELECT h.id, h."travellerId", h.score, h.priority, h."offenceCategory", h.status, h."flightDate",
-             h."createdAt", h."dueAt", h.version, h."assigneeId", u.name AS "assigneeName",
-             s.code AS "sourceCode", s.name AS "sourceName",
-             t."givenNames", t."familyName", t.nationality, t."yearOfBirth", t."flightNumber"
-      FROM "Hit" h
-      JOIN "Traveller" t ON t.id = h."travellerId"
-      JOIN "WatchlistSource" s ON s.id = h."sourceId"
-      LEFT JOIN "User" u ON u.id = h."assigneeId"
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY ${order.columns}
-      LIMIT ${Prisma.raw(String(limit + 1))}`;
-    const page = rows.slice(0, limit);
-    await recordAccessEvents(
-      tx,
-      caller,
-      page.map((hit) => ({
-        operation: 'CONSULTATION' as const,
-        resourceType: 'hit',
-        resourceId: hit.id,
-        travellerId: hit.travellerId,
-        purpose: 'Hit queue review',
-        details: LIST_VIEW_DETAILS,
-      })),
-    );
-    const last = page.at(-1);
-    return {
-      items: page.map(toItem),
-      nextCursor: rows.length > limit && last ? encodeHitCursor(query.sort, order.value(last), last.id) : null,
-      ...(query.cursor && !cursor ? { cursorIgnored: true } : {}),
-    };
-  });
+  // One statement reads the page and records its events (record-in-statement.ts); prepared
+  // (planning cost more than running), so the LIMIT and the page's size are literals, one of a few values.
+  const shown = Prisma.raw(String(limit));
+  const listView = { operation: 'CONSULTATION' as const, resourceType: 'hit', purpose: 'Hit queue review', details: LIST_VIEW_DETAILS };
+  const rows = await db().$queryRaw<Row[]>`${PREPARED}
+    WITH page AS (
+      -- Numbered in the page's order: the events follow it, and so does the answer.
+      SELECT p.*, row_number() OVER () AS n FROM (
+        SELECT h.id, h."travellerId", h.score, h.priority, h."offenceCategory", h.status, h."flightDate",
+               h."createdAt", h."dueAt", h.version, h."assigneeId", u.name AS "assigneeName",
+               s.code AS "sourceCode", s.name AS "sourceName",
+               t."givenNames", t."familyName", t.nationality, t."yearOfBirth", t."flightNumber"
+          FROM "Hit" h
+          JOIN "Traveller" t ON t.id = h."travellerId"
+          JOIN "WatchlistSource" s ON s.id = h."sourceId"
+          LEFT JOIN "User" u ON u.id = h."assigneeId"
+         WHERE ${Prisma.join(conditions, ' AND ')}
+         ORDER BY ${order.columns}
+         LIMIT ${Prisma.raw(String(limit + 1))}) p
+    ), recorded AS (
+      ${eventsOfRows(caller, listView, Prisma.sql`SELECT id AS resource_id, "travellerId" AS traveller_id, n FROM page WHERE n <= ${shown}`)}
+    )
+    SELECT * FROM page ORDER BY n`;
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeHitCursor(query.sort, order.value(last), last.id) : null,
+    ...(query.cursor && !cursor ? { cursorIgnored: true } : {}),
+  };
 }
 
 function toItem(row: Row): HitListItem {

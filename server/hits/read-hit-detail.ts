@@ -4,6 +4,9 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 import type { HitDetailRow } from './hit-detail-view';
 import { PREPARED } from '@/server/db-statements';
+import type { SharedEventInput } from '@/server/access-log/event-template';
+import { eventsOfRows } from '@/server/access-log/record-in-statement';
+import type { Caller } from '@/server/auth/caller';
 
 // Everything the hit detail shows in ONE statement: the hit with its traveller, entry, source,
 // assignee, decider and latest escalation (with its package), its history and its views in
@@ -148,11 +151,24 @@ export async function readHitTraveller(tx: Tx, hitId: string): Promise<{ travell
   return row ? { travellerId: row.travellerId, traveller: travellerOf(row) } : null;
 }
 
-/** The hit, its history and its views, or null when there is no such hit. */
-export async function readHitDetailRow(tx: Tx, hitId: string): Promise<HitDetailRead | null> {
+/** An access event the read records about the hit, in its own statement (record-in-statement.ts). */
+export interface ReadEvent {
+  caller: Caller;
+  event: SharedEventInput;
+}
+
+/**
+ * The hit, its history and its views, or null when there is no such hit. With `recording`, the
+ * same statement records that event about the hit (none when there is no such hit): `client`
+ * may then be the database itself rather than a transaction.
+ */
+export async function readHitDetailRow(client: Tx, hitId: string, recording?: ReadEvent): Promise<HitDetailRead | null> {
+  const recorded = recording
+    ? Prisma.sql`WITH recorded AS (${eventsOfRows(recording.caller, recording.event, Prisma.sql`SELECT id AS resource_id, "travellerId" AS traveller_id, 1 AS n FROM "Hit" WHERE id = ${hitId}::uuid`)})`
+    : Prisma.empty;
   // The views' WHERE is the one Prisma sent (hit-timeline.ts before): `details #> '{view}' <> '"hit-list"'`
   // leaves out list views and, as before, events whose details name no view.
-  const [flat] = await tx.$queryRaw<FlatRow[]>`${PREPARED}
+  const [flat] = await client.$queryRaw<FlatRow[]>`${PREPARED} ${recorded}
     SELECT h.id, h.status, h.version, h.score, h.priority, h."offenceCategory", h."createdAt", h."dueAt", h."flightDate",
            h."decidedAt", h."clearReason", h.explanation, h."travellerId", h."entryVersion",
            a.id AS "assigneeId", a.name AS "assigneeName", d.id AS "decidedById", d.name AS "decidedByName",
