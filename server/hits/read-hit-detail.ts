@@ -142,9 +142,18 @@ export const TRAVELLER_COLUMNS = Prisma.sql`
   t."travelStatus" AS "t_travelStatus", t."generalRemarks" AS "t_generalRemarks", t."coTravellerCount" AS "t_coTravellerCount",
   t."collectedAt" AS "t_collectedAt", t."maskedAt" AS "t_maskedAt", t."yearOfBirth" AS "t_yearOfBirth"`;
 
-/** A hit's traveller with the columns of hitDetailSelect.traveller, in one statement (reveal-field.ts). */
-export async function readHitTraveller(tx: Tx, hitId: string): Promise<{ travellerId: string; traveller: TravellerRow } | null> {
-  const [row] = await tx.$queryRaw<(TravellerColumns & { travellerId: string })[]>`${PREPARED}
+/**
+ * A hit's traveller with the columns of hitDetailSelect.traveller, in one statement (reveal-field.ts).
+ * With `recording`, the statement records that event about the hit when its traveller is not
+ * masked (a masked traveller's data are not shown, so nothing is recorded).
+ */
+export async function readHitTraveller(client: Tx, hitId: string, recording?: ReadEvent): Promise<{ travellerId: string; traveller: TravellerRow } | null> {
+  const recorded = recording
+    ? Prisma.sql`WITH recorded AS (${eventsOfRows(recording.caller, recording.event, Prisma.sql`
+        SELECT h.id AS resource_id, h."travellerId" AS traveller_id, 1 AS n FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
+         WHERE h.id = ${hitId}::uuid AND t."maskedAt" IS NULL`)})`
+    : Prisma.empty;
+  const [row] = await client.$queryRaw<(TravellerColumns & { travellerId: string })[]>`${PREPARED} ${recorded}
     SELECT h."travellerId", ${TRAVELLER_COLUMNS}
       FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
      WHERE h.id = ${hitId}::uuid`;

@@ -72,6 +72,8 @@ test('past six months the identifying data are sealed and cleared; statistics an
 
   const analyst = callerFor(await createUser('ANALYST'));
   await assert.rejects(revealField(analyst, old.hit.id, { field: 'familyName', purpose: 'IDENTITY_COMPARISON' }), ConflictError);
+  // Nothing was shown, so no reveal is in the log.
+  assert.equal(await (await chainedAccessEvents()).count({ where: { requestId: analyst.requestId } }), 0);
   const detail = await getHit(analyst, old.hit.id);
   assert.doesNotMatch(JSON.stringify(detail), /Quartermain/);
 });
