@@ -2,8 +2,9 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Caller } from '@/server/auth/caller';
-import { canonicalEvent, contentHash, type ChainedFields } from './chain';
+import type { ChainedFields } from './chain';
 import { jsonbSafe } from './jsonb-safe';
+import { canonicalContent, digestContent } from './record-digest';
 import type { AccessEventInput } from './record';
 
 type Content = Omit<ChainedFields, 'seq'>;
@@ -13,8 +14,8 @@ export type SharedEventInput = Omit<AccessEventInput, 'resourceId' | 'travellerI
 
 /**
  * The canonical content (chain.ts canonicalEvent) of events that differ only in a few values,
- * made once per batch: the text with a slot where each variable value goes. A slot is the JSON
- * string of a marker random per template, so no caller's text can contain one.
+ * made once per batch: the text with a slot where each variable value goes, the JSON string of
+ * a marker no caller's text can contain.
  */
 export interface EventTemplate {
   /** The shared fields, jsonb-safe as recordAccessEvents stores them; the resource and traveller null. */
@@ -36,9 +37,13 @@ export interface TemplateSlots {
   details?: readonly string[];
 }
 
+// Random per process and never shown to anyone, so no caller's text can contain it; one
+// marker, so the slots' pattern is compiled once rather than per batch (a queue page makes one).
+const marker = `@@event-${randomUUID()}@@`;
+const SLOTS = new RegExp(`"${marker}([A-Za-z]+)"`);
+const slot = (name: string) => JSON.stringify(`${marker}${name}`);
+
 export function eventTemplate(caller: Caller, shared: SharedEventInput, slots: TemplateSlots, at = new Date()): EventTemplate {
-  const marker = `@@event-${randomUUID()}@@`;
-  const slot = (name: string) => JSON.stringify(`${marker}${name}`);
   const fields: Content = jsonbSafe({
     at,
     actorType: caller.actorType,
@@ -65,8 +70,8 @@ export function eventTemplate(caller: Caller, shared: SharedEventInput, slots: T
     details: detailSlots.length === 0 ? fields.details : { ...(fields.details as Record<string, unknown>), ...Object.fromEntries(detailSlots.map((name) => [name, values(name)])) },
   });
   // Markers are plain ASCII, so JSON.stringify quotes them unchanged and the split finds exactly the slots.
-  const text = canonicalEvent(eventWith((name) => `${marker}${name}`));
-  const pieces = text.split(new RegExp(`"${marker}([A-Za-z]+)"`));
+  const text = canonicalContent(eventWith((name) => `${marker}${name}`));
+  const pieces = text.split(SLOTS);
   const hash: EventTemplate['hash'] = (values) => {
     let filled = '';
     for (let index = 0; index < pieces.length; index += 1) {
@@ -75,8 +80,9 @@ export function eventTemplate(caller: Caller, shared: SharedEventInput, slots: T
     }
     return createHash('sha256').update(filled).digest('hex');
   };
-  // The slots must stand for exactly the values contentHash digests: checked on a sample per template.
+  // The slots must stand for exactly the values the writer's digest covers: checked on a sample
+  // per template (digestContent is contentHash of chain.ts, built faster; record-digest.test.ts).
   const sample = Object.fromEntries([slots.resourceId, slots.travellerId, ...detailSlots].map((name, index) => [name, index < 2 ? randomUUID() : index]));
-  if (hash(sample) !== contentHash(eventWith((name) => sample[name]))) throw new Error('eventTemplate: the templated content hash differs from contentHash');
+  if (hash(sample) !== digestContent(eventWith((name) => sample[name]))) throw new Error('eventTemplate: the templated content hash differs from contentHash');
   return { fields, text, slot, hash };
 }
