@@ -103,10 +103,10 @@ function conditions(filter: AccessLogFilter, after: AccessLogPosition): Prisma.S
  * One text column a row instead of fifteen typed ones: no Date, BigInt or per-column mapping
  * in the app. (An export has PostgreSQL write its lines outright: readEncodedEvents.)
  */
-const EVENT_ARRAY = Prisma.sql`json_build_array(seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), "actorType", "actorLabel", role,
+export const EVENT_ARRAY = Prisma.sql`json_build_array(seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), "actorType", "actorLabel", role,
   operation, outcome, "resourceType", "resourceId", "travellerId", purpose, recipient, ip, "userAgent", details)::text`;
 
-type AccessEventValues = [
+export type AccessEventValues = [
   seq: string, at: string, actorType: string, actorLabel: string | null, role: string | null, operation: AccessEventView['operation'],
   outcome: AccessEventView['outcome'], resourceType: string, resourceId: string | null, travellerId: string | null, purpose: string | null,
   recipient: string | null, ip: string | null, userAgent: string | null, details: unknown,

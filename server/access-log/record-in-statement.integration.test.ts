@@ -46,3 +46,13 @@ test('a read of no rows records nothing, and a statement that fails records noth
   await assert.rejects(readRecording(caller, [{ id: randomUUID(), travellerId: randomUUID(), n: 1 }], Prisma.sql`SELECT 1 / (SELECT count(*) - 1 FROM input)`));
   assert.equal(await (await chainedAccessEvents()).count({ where: { requestId: caller.requestId } }), 0);
 });
+
+test('a count column of the rows goes into each event’s details, and the hash still matches', async () => {
+  const caller = callerFor(await createUser('PRIVACY_OFFICER'));
+  const travellerId = randomUUID();
+  await db().$queryRaw`WITH recorded AS (${eventsOfRows(caller, { operation: 'CONSULTATION', resourceType: 'person-report', details: { view: 'x' } },
+    Prisma.sql`SELECT ${travellerId}::uuid AS resource_id, ${travellerId}::uuid AS traveller_id, 1 AS n, 42 AS shown`, { counts: ['shown'] })}) SELECT 1`;
+  const [event] = await (await chainedAccessEvents()).findMany({ where: { requestId: caller.requestId } });
+  assert.deepEqual(event?.details, { view: 'x', shown: 42 });
+  assert.equal(event?.hash, event && chainHash(event.prevHash, event));
+});

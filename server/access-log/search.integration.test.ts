@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, test } from 'node:test';
 import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
+import { NotFoundError } from '@/server/errors';
 import { getHit } from '@/server/hits/get-hit';
 import { revealField } from '@/server/hits/reveal-field';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
@@ -66,6 +68,14 @@ test('the per-person report covers every event about the person, and reading it 
   assert.equal(report.person.maskedName, 'Z. Q****');
   assert.equal(report.summary.reduce((sum, row) => sum + row.count, 0), expected);
   assert.equal(await (await chainedAccessEvents()).count({ where: { travellerId: traveller.id } }), expected + 1, 'the report itself was recorded');
+  const [recorded] = await (await chainedAccessEvents()).findMany({ where: { requestId: officer.requestId } });
+  assert.deepEqual([recorded?.resourceType, recorded?.details], ['person-report', { shown: report.events.length }]);
+  assert.deepEqual([report.person.flightDate, report.person.collectedAt], [traveller.flightDate.toISOString().slice(0, 10), traveller.collectedAt.toISOString()]);
+
+  // No traveller and no event: not found, and nothing recorded.
+  const nobody = callerFor(await createUser('PRIVACY_OFFICER'));
+  await assert.rejects(getPersonReport(nobody, randomUUID()), NotFoundError);
+  assert.equal(await (await chainedAccessEvents()).count({ where: { requestId: nobody.requestId } }), 0);
 });
 
 test('an analyst calling the search directly is refused with a denied event', async () => {
