@@ -22,6 +22,10 @@ test('the hit list is masked, most urgent first, and records one consultation pe
 
   const row = hits.find((hit) => hit.id === soon.hit.id);
   assert.equal(row?.travellerName, 'Z. Q****');
+  // Times as the API has always written them: ISO 8601 in UTC with milliseconds, the flight's date alone.
+  assert.deepEqual([row?.createdAt, row?.dueAt, row?.flightDate, row?.score, row?.version], [
+    soon.hit.createdAt.toISOString(), soon.hit.dueAt.toISOString(), soon.hit.flightDate.toISOString().slice(0, 10), soon.hit.score, soon.hit.version,
+  ]);
   assert.doesNotMatch(JSON.stringify(hits), /Quartermain|Zebedee|P[0-9a-f]{8}/);
 
   const events = await (await chainedAccessEvents()).findMany({ where: { requestId: caller.requestId } });

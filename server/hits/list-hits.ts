@@ -11,34 +11,27 @@ import { PREPARED } from '@/server/db-statements';
 import { decodeHitCursor, encodeHitCursor } from './hit-cursor';
 import { hitQueueWhere } from './hit-queue-where';
 
-interface Row {
-  id: string;
-  travellerId: string;
-  score: number;
-  priority: number;
-  offenceCategory: string;
-  status: HitStatus;
-  flightDate: Date;
-  createdAt: Date;
-  dueAt: Date;
-  version: number;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  sourceCode: string;
-  sourceName: string;
-  givenNames: string | null;
-  familyName: string | null;
-  nationality: string | null;
-  yearOfBirth: number | null;
-  flightNumber: string;
-}
+/** A row of the page as PostgreSQL writes it: one JSON array, times as ISO 8601 text (see ROW). */
+type RowValues = [
+  id: string, travellerId: string, score: number, priority: number, offenceCategory: string, status: HitStatus,
+  flightDate: string, createdAt: string, dueAt: string, version: number, assigneeId: string | null, assigneeName: string | null,
+  sourceCode: string, sourceName: string, givenNames: string | null, familyName: string | null, nationality: string | null,
+  yearOfBirth: number | null, flightNumber: string,
+];
+
+// The page as one JSON text, each row an array, dates already text: the app parses one value
+// rather than having Prisma map 19 typed columns of 51 rows into Dates it would format again.
+const ISO = (column: string) => Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const ROW = Prisma.sql`json_build_array(p.id, p."travellerId", p.score, p.priority, p."offenceCategory", p.status, to_char(p."flightDate", 'YYYY-MM-DD'),
+  ${ISO('p."createdAt"')}, ${ISO('p."dueAt"')}, p.version, p."assigneeId", p."assigneeName", p."sourceCode", p."sourceName",
+  p."givenNames", p."familyName", p.nationality, p."yearOfBirth", p."flightNumber")`;
 
 // Keyset pagination: a row comparison the planner answers from an index, so page
 // 1,000 costs what page 1 costs. Score sorts descending, so its tie-break does too.
 const ORDER = {
-  deadline: { columns: Prisma.sql`h."dueAt", h.id`, after: Prisma.sql`(h."dueAt", h.id) >`, value: (row: Row) => row.dueAt.toISOString() },
-  age: { columns: Prisma.sql`h."createdAt", h.id`, after: Prisma.sql`(h."createdAt", h.id) >`, value: (row: Row) => row.createdAt.toISOString() },
-  score: { columns: Prisma.sql`h.score DESC, h.id DESC`, after: Prisma.sql`(h.score, h.id) <`, value: (row: Row) => row.score },
+  deadline: { columns: Prisma.sql`h."dueAt", h.id`, after: Prisma.sql`(h."dueAt", h.id) >`, value: (row: RowValues) => row[8] },
+  age: { columns: Prisma.sql`h."createdAt", h.id`, after: Prisma.sql`(h."createdAt", h.id) >`, value: (row: RowValues) => row[7] },
+  score: { columns: Prisma.sql`h.score DESC, h.id DESC`, after: Prisma.sql`(h.score, h.id) <`, value: (row: RowValues) => row[2] },
 } as const;
 
 // What a list view shows of each hit: one object for the page's events, digested once (record.ts).
@@ -63,7 +56,7 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
   // (planning cost more than running), so the LIMIT and the page's size are literals, one of a few values.
   const shown = Prisma.raw(String(limit));
   const listView = { operation: 'CONSULTATION' as const, resourceType: 'hit', purpose: 'Hit queue review', details: LIST_VIEW_DETAILS };
-  const rows = await db().$queryRaw<Row[]>`${PREPARED}
+  const [result] = await db().$queryRaw<{ rows: string }[]>`${PREPARED}
     WITH page AS (
       -- Numbered in the page's order: the events follow it, and so does the answer.
       SELECT p.*, row_number() OVER () AS n FROM (
@@ -81,34 +74,36 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
     ), recorded AS (
       ${eventsOfRows(caller, listView, Prisma.sql`SELECT id AS resource_id, "travellerId" AS traveller_id, n FROM page WHERE n <= ${shown}`)}
     )
-    SELECT * FROM page ORDER BY n`;
+    SELECT coalesce(json_agg(${ROW} ORDER BY p.n), '[]')::text AS rows FROM page p`;
+  const rows = JSON.parse(result?.rows ?? '[]') as RowValues[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map(toItem),
-    nextCursor: rows.length > limit && last ? encodeHitCursor(query.sort, order.value(last), last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeHitCursor(query.sort, order.value(last), last[0]) : null,
     ...(query.cursor && !cursor ? { cursorIgnored: true } : {}),
   };
 }
 
-function toItem(row: Row): HitListItem {
+function toItem(row: RowValues): HitListItem {
+  const [id, , score, priority, offenceCategory, status, flightDate, createdAt, dueAt, version, assigneeId, assigneeName, sourceCode, sourceName, givenNames, familyName, nationality, yearOfBirth, flightNumber] = row;
   return {
-    id: row.id,
-    travellerName: maskName(row.givenNames, row.familyName),
-    nationality: row.nationality,
-    yearOfBirth: row.yearOfBirth,
-    score: row.score,
-    priority: row.priority,
-    sourceCode: row.sourceCode,
-    sourceName: row.sourceName,
-    offenceCategory: row.offenceCategory,
-    status: row.status,
-    assigneeId: row.assigneeId,
-    assigneeName: row.assigneeName,
-    flightNumber: row.flightNumber,
-    flightDate: row.flightDate.toISOString().slice(0, 10),
-    createdAt: row.createdAt.toISOString(),
-    dueAt: row.dueAt.toISOString(),
-    version: row.version,
+    id,
+    travellerName: maskName(givenNames, familyName),
+    nationality,
+    yearOfBirth,
+    score,
+    priority,
+    sourceCode,
+    sourceName,
+    offenceCategory,
+    status,
+    assigneeId,
+    assigneeName,
+    flightNumber,
+    flightDate,
+    createdAt,
+    dueAt,
+    version,
   };
 }
