@@ -4,7 +4,7 @@ import { maskName } from '@/lib/mask';
 import { ACCESS_LOG_PAGE_SIZE, type PersonReport } from '@/lib/schemas/access-log';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
-import { db } from '@/server/db';
+import { queryDirect } from '@/server/db';
 import { PREPARED } from '@/server/db-statements';
 import { NotFoundError } from '@/server/errors';
 import { EVENT_ARRAY, toAccessEventView, type AccessEventValues } from './access-event-view';
@@ -38,7 +38,7 @@ export async function getPersonReport(caller: Caller, travellerId: string): Prom
                 WHERE EXISTS (SELECT 1 FROM person) OR EXISTS (SELECT 1 FROM page)`,
     { counts: ['shown'] },
   );
-  const [row] = await db().$queryRaw<ReportRow[]>`${PREPARED}
+  const [row] = await queryDirect<ReportRow>(Prisma.sql`${PREPARED}
     WITH person AS (
       SELECT "givenNames", "familyName", "bookingReference", "flightNumber", to_char("flightDate", 'YYYY-MM-DD') AS "flightDate",
              ${ISO('"collectedAt"')} AS "collectedAt", ${ISO('"maskedAt"')} AS "maskedAt"
@@ -50,7 +50,7 @@ export async function getPersonReport(caller: Caller, travellerId: string): Prom
     SELECT (SELECT row_to_json(p) FROM person p) AS person,
            (SELECT coalesce(json_agg(event::json ORDER BY at DESC, seq DESC), '[]') FROM page) AS events,
            (SELECT coalesce(json_agg(json_build_object('operation', operation, 'count', n) ORDER BY operation), '[]')
-              FROM (SELECT operation, count(*)::int AS n FROM "AccessEvent" WHERE "travellerId" = ${travellerId}::uuid GROUP BY operation) s) AS summary`;
+              FROM (SELECT operation, count(*)::int AS n FROM "AccessEvent" WHERE "travellerId" = ${travellerId}::uuid GROUP BY operation) s) AS summary`);
   if (!row || (!row.person && row.events.length === 0)) throw new NotFoundError('No traveller and no event has this id.');
   const { person } = row;
   const events = row.events.map(toAccessEventView);

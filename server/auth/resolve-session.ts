@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Role, SessionEndReason } from '@/generated/prisma/enums';
 import type { SessionEndedReason } from '@/lib/session-activity';
-import { db } from '@/server/db';
+import { queryDirect } from '@/server/db';
 import { PREPARED } from '@/server/db-statements';
+import { Prisma } from '@/generated/prisma/client';
 import type { RequestMeta } from './authenticate';
 import type { Caller } from './caller';
 import { totpRequiredFor } from './manage-totp';
@@ -40,13 +41,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function readUserAndSession(uid: string, sid: string): Promise<{ user: UserRow; session: CheckedSessionRow | null } | null> {
   if (!UUID.test(uid)) return null;
   const sessionId = UUID.test(sid) ? sid : null;
-  const [row] = await db().$queryRaw<(UserRow & { s_id: string | null; s_userId: string | null; s_createdAt: Date | null; s_lastSeenAt: Date | null; s_endedAt: Date | null; s_endReason: SessionEndReason | null })[]>`${PREPARED}
+  const [row] = await queryDirect<UserRow & { s_id: string | null; s_userId: string | null; s_createdAt: Date | null; s_lastSeenAt: Date | null; s_endedAt: Date | null; s_endReason: SessionEndReason | null }>(Prisma.sql`${PREPARED}
     SELECT u.id, u.email, u.name, u.role, u.active, u."sessionsValidAfter", u."mustChangePassword", u."totpEnabledAt",
            s.id AS "s_id", s."userId" AS "s_userId", s."createdAt" AS "s_createdAt", s."lastSeenAt" AS "s_lastSeenAt",
            s."endedAt" AS "s_endedAt", s."endReason" AS "s_endReason"
       FROM "User" u
       LEFT JOIN "Session" s ON s.id = ${sessionId}::uuid
-     WHERE u.id = ${uid}::uuid`;
+     WHERE u.id = ${uid}::uuid`);
   if (!row) return null;
   const { s_id, s_userId, s_createdAt, s_lastSeenAt, s_endedAt, s_endReason, ...user } = row;
   const session =

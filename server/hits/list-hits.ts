@@ -6,7 +6,7 @@ import { HIT_PAGE_SIZE, type HitListItem, type HitListPage, type HitQuery } from
 import { eventsOfRows } from '@/server/access-log/record-in-statement';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
-import { db } from '@/server/db';
+import { queryDirect } from '@/server/db';
 import { PREPARED } from '@/server/db-statements';
 import { decodeHitCursor, encodeHitCursor } from './hit-cursor';
 import { hitQueueWhere } from './hit-queue-where';
@@ -56,7 +56,7 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
   // (planning cost more than running), so the LIMIT and the page's size are literals, one of a few values.
   const shown = Prisma.raw(String(limit));
   const listView = { operation: 'CONSULTATION' as const, resourceType: 'hit', purpose: 'Hit queue review', details: LIST_VIEW_DETAILS };
-  const [result] = await db().$queryRaw<{ rows: string }[]>`${PREPARED}
+  const [result] = await queryDirect<{ rows: string }>(Prisma.sql`${PREPARED}
     WITH page AS (
       -- Numbered in the page's order: the events follow it, and so does the answer.
       SELECT p.*, row_number() OVER () AS n FROM (
@@ -74,7 +74,7 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
     ), recorded AS (
       ${eventsOfRows(caller, listView, Prisma.sql`SELECT id AS resource_id, "travellerId" AS traveller_id, n FROM page WHERE n <= ${shown}`)}
     )
-    SELECT coalesce(json_agg(${ROW} ORDER BY p.n), '[]')::text AS rows FROM page p`;
+    SELECT coalesce(json_agg(${ROW} ORDER BY p.n), '[]')::text AS rows FROM page p`);
   const rows = JSON.parse(result?.rows ?? '[]') as RowValues[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, mock, test } from 'node:test';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/generated/prisma/client';
+import { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { isDatabaseUnavailableDigest } from '@/lib/database-unavailable';
 import { env } from '@/lib/env';
-import { db } from '@/server/db';
+import { db, queryDirect } from '@/server/db';
 import { errorResponse } from './error-response';
 
 // A database that restarts or cannot be reached, with the errors it really produces (no
@@ -121,4 +121,21 @@ test('after the server ended every connection of the pool, the next queries reco
   await new Promise((resolve) => setTimeout(resolve, 500));
   for (let i = 0; i < 12; i++) assert.equal(typeof (await db().user.count()), 'number');
   await db().$transaction(async (tx) => tx.user.count());
+  // The same pool under the statements sent past Prisma (queryDirect).
+  for (let i = 0; i < 12; i++) assert.deepEqual(await queryDirect(Prisma.sql`SELECT ${i}::int AS i`), [{ i }]);
+});
+
+test('a statement sent past Prisma whose session the server ends (57P01) is answered 503 and marked; its pool heals', async () => {
+  const error = await failureOf(() =>
+    Promise.all([
+      // Long enough to be running on a connection when another one ends it.
+      queryDirect(Prisma.sql`SELECT pg_sleep(10), pg_backend_pid()`),
+      new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
+        db().$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(10), pg_backend_pid()%' AND pid <> pg_backend_pid()`,
+      ),
+    ]),
+  );
+  assertUnavailable(await answerTo(error), 'a direct statement');
+  assert.ok(isDatabaseUnavailableDigest((error as { digest?: string }).digest), 'a failed page would say the database is away');
+  assert.deepEqual(await queryDirect(Prisma.sql`SELECT 1::int AS one`), [{ one: 1 }]);
 });
