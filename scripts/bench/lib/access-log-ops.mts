@@ -132,10 +132,14 @@ export function recordingOperations(fixture: AccessLogFixture): {
  * newest 101 events — the first page; older ones load through the search API on request —,
  * the count per operation, and one event recording the report), beside its three SELECTs.
  */
-export function personReportOperation(session: HttpSession, fixture: AccessLogFixture): { name: string; api: (i: number) => Promise<void>; sql: (pool: pg.Pool, i: number) => Promise<void> } {
+export function personReportOperation(
+  session: HttpSession,
+  fixture: Pick<AccessLogFixture, 'travellerIds'>,
+  name = 'access log: per-person report',
+): { name: string; api: (i: number) => Promise<void>; sql: (pool: pg.Pool, i: number) => Promise<void> } {
   const traveller = (i: number) => fixture.travellerIds[i % fixture.travellerIds.length] as string;
   return {
-    name: 'access log: per-person report',
+    name,
     api: async (i) => {
       const { status, text } = await send(`${session.baseUrl}/access-log/person/${traveller(i)}`, { headers: { cookie: session.cookie } });
       if (status !== 200) throw new Error(`/access-log/person answered ${status}: ${text.slice(0, 200)}`);
@@ -205,4 +209,17 @@ export function exportOperation(session: HttpSession, window: ExportWindow): { n
       }
     },
   };
+}
+
+/**
+ * The traveller of the queue's first hit: every queue page records a consultation per hit shown,
+ * so on a database the benchmarks have run on, this is the person with the most events by far
+ * (233,590 on the five-year profile after a dozen runs) — the report's worst case.
+ */
+export async function mostViewedTraveller(pool: pg.Pool): Promise<{ travellerId: string; events: number }> {
+  const first = (await pool.query<{ travellerId: string }>(`SELECT "travellerId" FROM "Hit" WHERE status IN ('NEW', 'IN_REVIEW', 'ESCALATION_PENDING')
+    ORDER BY "dueAt", id LIMIT 1`)).rows[0];
+  if (!first) throw new Error('no open hit: is the database seeded?');
+  const events = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${T} WHERE "travellerId" = $1`, [first.travellerId])).rows[0]?.n ?? 0);
+  return { travellerId: first.travellerId, events };
 }
