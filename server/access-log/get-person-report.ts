@@ -21,7 +21,8 @@ const ISO = (column: string) => Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC'
 
 /**
  * Everything that happened to one traveller's data — who, when, what, why — for a data
- * subject's access request: the person, the count per operation, and the newest page of
+ * subject's access request: the person, the count per operation (kept as events are chained:
+ * AccessEventPersonCount, migration 20261201170000), and the newest page of
  * events; older pages continue through the search (GET /api/v1/access-log?travellerId=…&cursor=…,
  * the same order) and the export has the whole history. Reading it is itself a CONSULTATION
  * of that person, recorded by the statement that reads it (record-in-statement.ts): one
@@ -49,8 +50,8 @@ export async function getPersonReport(caller: Caller, travellerId: string): Prom
     ), recorded AS (${consultation})
     SELECT (SELECT row_to_json(p) FROM person p) AS person,
            (SELECT coalesce(json_agg(event::json ORDER BY at DESC, seq DESC), '[]') FROM page) AS events,
-           (SELECT coalesce(json_agg(json_build_object('operation', operation, 'count', n) ORDER BY operation), '[]')
-              FROM (SELECT operation, count(*)::int AS n FROM "AccessEvent" WHERE "travellerId" = ${travellerId}::uuid GROUP BY operation) s) AS summary`);
+           (SELECT coalesce(json_agg(json_build_object('operation', operation, 'count', events) ORDER BY operation), '[]')
+              FROM "AccessEventPersonCount" WHERE "travellerId" = ${travellerId}::uuid AND events > 0) AS summary`);
   if (!row || (!row.person && row.events.length === 0)) throw new NotFoundError('No traveller and no event has this id.');
   const { person } = row;
   const events = row.events.map(toAccessEventView);

@@ -110,6 +110,8 @@ test('pages follow each other without a gap or a repeat, also through events of 
   // One request's events share their time: 150 of them, then 30 more a moment later.
   const inputs = (n: number) => Array.from({ length: n }, (_, i) => ({ operation: 'CONSULTATION' as const, resourceType: 'hit', travellerId: traveller.id, details: { i } }));
   await db().$transaction((tx) => recordAccessEvents(tx, analyst, inputs(150)));
+  // Chained in two batches, so the per-person counts add the second to the first.
+  await chainAccessEvents();
   await new Promise((resolve) => setTimeout(resolve, 5));
   await db().$transaction((tx) => recordAccessEvents(tx, analyst, inputs(30)));
   await chainAccessEvents();

@@ -28,7 +28,17 @@ export async function eraseAccessEventBatch(tx: Tx, caller: Caller, batchSize: n
   const [last] = await tx.$queryRaw<{ hash: string; at: Date }[]>`SELECT hash, at FROM "AccessEvent" WHERE seq = ${through}`;
   if (!last) throw new Error(`Access event ${through} is missing: verify the log before erasing from it.`);
   await tx.$executeRaw`SELECT set_config('proportio.erasure', 'on', true)`;
-  const erased = await tx.$executeRaw`DELETE FROM "AccessEvent" WHERE seq > ${head.erasedThroughSeq} AND seq <= ${through}`;
+  // The per-person counts (migration 20261201170000) lose what is erased, in the same statement;
+  // a count that reaches 0 stays as a row the report does not show.
+  const [gone] = await tx.$queryRaw<{ erased: number }[]>`
+    WITH gone AS (DELETE FROM "AccessEvent" WHERE seq > ${head.erasedThroughSeq} AND seq <= ${through} RETURNING "travellerId", operation),
+    counted AS (
+      UPDATE "AccessEventPersonCount" c SET events = c.events - g.n
+        FROM (SELECT "travellerId", operation, count(*) AS n FROM gone WHERE "travellerId" IS NOT NULL GROUP BY "travellerId", operation) g
+       WHERE c."travellerId" = g."travellerId" AND c.operation = g.operation
+    )
+    SELECT count(*)::int AS erased FROM gone`;
+  const erased = gone?.erased ?? 0;
   await tx.$executeRaw`SELECT set_config('proportio.erasure', 'off', true)`;
   await tx.$executeRaw`UPDATE "AccessLogHead" SET "erasedThroughSeq" = ${through}, "erasedThroughHash" = ${last.hash} WHERE id = 1`;
   const note = `erasure through ${through}`;

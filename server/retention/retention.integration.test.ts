@@ -247,9 +247,19 @@ test('access events past five years are erased from the start of the chain, and 
     await tx.$executeRaw`UPDATE "AccessEvent" SET at = now() - interval '5 years 1 day' WHERE seq BETWEEN ${first} AND ${through}`;
   });
 
+  // The people those ten events name, and what the per-person counts say of them before.
+  const named = (await events.findMany({ where: { seq: { gte: first, lte: through }, travellerId: { not: null } }, select: { travellerId: true } })).map((e) => e.travellerId as string);
+  const countsOf = async () =>
+    db().$queryRaw<{ travellerId: string; operation: string; kept: bigint; logged: bigint }[]>`
+      SELECT c."travellerId"::text AS "travellerId", c.operation::text AS operation, c.events AS kept,
+             (SELECT count(*) FROM "AccessEvent" e WHERE e."travellerId" = c."travellerId" AND e.operation = c.operation) AS logged
+        FROM "AccessEventPersonCount" c WHERE c."travellerId" = ANY(${named}::uuid[]) ORDER BY 1, 2`;
+
   const result = await runRetention();
   assert.equal(result?.eventsErased, 10);
   assert.equal(await events.count({ where: { seq: { lte: through } } }), 0);
+  // The per-person counts lost exactly what was erased.
+  for (const row of await countsOf()) assert.equal(row.kept, row.logged, `${row.travellerId} ${row.operation}`);
   const moved = await db().accessLogHead.findUniqueOrThrow({ where: { id: 1 } });
   assert.equal(moved.erasedThroughSeq, through);
   const erasure = await (await chainedAccessEvents()).findFirst({ where: { operation: 'ERASURE', resourceType: 'access-log' }, orderBy: { seq: 'desc' } });
