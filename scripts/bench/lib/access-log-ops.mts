@@ -150,7 +150,8 @@ export function personReportOperation(
         await client.query(`SELECT "givenNames", "familyName", "bookingReference", "flightNumber", "flightDate", "collectedAt", "maskedAt" FROM "Traveller" WHERE id = $1`, [traveller(i)]);
         const events = await client.query(select(`${T}."travellerId" IN ($1)`), [traveller(i)]);
         if (events.rowCount === 0) throw new Error('the person has no events');
-        await client.query(`SELECT operation, count(*) FROM ${T} WHERE "travellerId" = $1 GROUP BY operation ORDER BY operation`, [traveller(i)]);
+        // The counts per operation, kept as events are chained (migration 20261201170000).
+        await client.query(`SELECT operation, events FROM "public"."AccessEventPersonCount" WHERE "travellerId" = $1 AND events > 0 ORDER BY operation`, [traveller(i)]);
       } finally {
         client.release();
       }
