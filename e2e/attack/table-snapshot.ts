@@ -12,6 +12,7 @@ const NOT_COMPARED: Record<string, string> = {
   AccessEvent: 'every request leaves its access event, refusals included',
   AccessEventPending: 'access events wait here until the chainer links them',
   AccessLogHead: 'the chainer moves the head on its timer',
+  AccessEventPersonCount: 'the chainer counts what it links, on its timer (follows AccessEvent)',
   AccessLogCheckpoint: 'checkpoints are written on a timer',
   Session: 'each request touches its session (idle timeout)',
   LoginFailure: 'a wrong current password counts against the login throttle, refused or not',
