@@ -1,4 +1,5 @@
 import 'server-only';
+import { isoUtcSql } from '@/server/sql-time';
 import { Prisma } from '@/generated/prisma/client';
 import type { AccessEventView, AccessLogQuery } from '@/lib/schemas/access-log';
 import type { Db, Tx } from '@/server/db';
@@ -103,7 +104,7 @@ function conditions(filter: AccessLogFilter, after: AccessLogPosition): Prisma.S
  * One text column a row instead of fifteen typed ones: no Date, BigInt or per-column mapping
  * in the app. (An export has PostgreSQL write its lines outright: readEncodedEvents.)
  */
-export const EVENT_ARRAY = Prisma.sql`json_build_array(seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), "actorType", "actorLabel", role,
+export const EVENT_ARRAY = Prisma.sql`json_build_array(seq::text, ${Prisma.raw(isoUtcSql('at'))}, "actorType", "actorLabel", role,
   operation, outcome, "resourceType", "resourceId", "travellerId", purpose, recipient, ip, "userAgent", details)::text`;
 
 export type AccessEventValues = [
@@ -127,7 +128,7 @@ async function readAccessEventValues(client: Tx | Db, filter: AccessLogFilter, a
 // The conditions name the table's columns bare: chosen in a subquery, so that what an encoding
 // joins beside the row (export-encoding.ts) cannot make them ambiguous.
 const VIEW_COLUMNS = Prisma.raw(ACCESS_EVENT_COLUMNS.map((column) => `"${column}"`).join(', '));
-const KEY_AT = Prisma.sql`to_char(k.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const KEY_AT = Prisma.raw(isoUtcSql('k.at'));
 
 /** A part of a search by time: events before `before` (all when null) and at or after `from` (all when null). */
 export interface TimeSlice {
@@ -185,6 +186,6 @@ export async function readAccessEvents(client: Tx | Db, filter: AccessLogFilter,
  */
 export async function cursorPosition(client: Tx | Db, cursor: string): Promise<AccessLogPosition> {
   const seq = BigInt(cursor);
-  const [row] = await client.$queryRaw<{ at: string }[]>`SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM ${T} WHERE seq = ${seq}`;
+  const [row] = await client.$queryRaw<{ at: string }[]>`SELECT ${Prisma.raw(isoUtcSql('at'))} AS at FROM ${T} WHERE seq = ${seq}`;
   return row ? { at: row.at, seq: cursor } : { before: seq };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { isoUtcSql } from '@/server/sql-time';
 import { ACCESS_EVENT_COLUMNS } from './access-event-view';
 
 // An export's lines are written by PostgreSQL, a batch of events as one text: the app only
@@ -10,7 +11,7 @@ import { ACCESS_EVENT_COLUMNS } from './access-event-view';
 /** The event's columns as the export's text sees them: `at` in ISO 8601 (UTC, ms), details as JSON text. */
 const VALUE: Record<(typeof ACCESS_EVENT_COLUMNS)[number], string> = {
   seq: 'e.seq::text',
-  at: `to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  at: isoUtcSql('e.at'),
   actorType: 'e."actorType"::text',
   actorLabel: 'e."actorLabel"',
   role: 'e.role::text',

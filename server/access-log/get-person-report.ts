@@ -6,6 +6,7 @@ import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { queryDirect } from '@/server/db';
 import { PREPARED } from '@/server/db-statements';
+import { isoUtcSql } from '@/server/sql-time';
 import { NotFoundError } from '@/server/errors';
 import { EVENT_ARRAY, toAccessEventView, type AccessEventValues } from './access-event-view';
 import { eventsOfRows } from './record-in-statement';
@@ -17,7 +18,7 @@ interface ReportRow {
   summary: { operation: string; count: number }[];
 }
 
-const ISO = (column: string) => Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const ISO = (column: string) => Prisma.raw(isoUtcSql(column));
 
 /**
  * Everything that happened to one traveller's data — who, when, what, why — for a data

@@ -3,6 +3,17 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Caller } from '@/server/auth/caller';
 import { eventTemplate, type SharedEventInput } from './event-template';
 
+/** An event a read records about what it reads, in its own statement. */
+export interface ReadEvent {
+  caller: Caller;
+  event: SharedEventInput;
+}
+
+/** `WITH recorded AS (…)` for a statement that records `recording` per row of `rows` (see eventsOfRows), or nothing without one. */
+export function recordedBy(recording: ReadEvent | undefined, rows: Prisma.Sql): Prisma.Sql {
+  return recording ? Prisma.sql`WITH recorded AS (${eventsOfRows(recording.caller, recording.event, rows)})` : Prisma.empty;
+}
+
 /**
  * The events of a read, written by the read's own statement: an INSERT for its WITH clause
  * (`WITH recorded AS (${eventsOfRows(...)}) SELECT ...`), one event per row of `rows`, a

@@ -8,7 +8,8 @@ import { db, type Tx } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { toHitDetail, type HitDetailRow } from './hit-detail-view';
 import { hitTimeline } from './hit-timeline';
-import { readHitDetailRow, type ReadEvent } from './read-hit-detail';
+import type { ReadEvent } from '@/server/access-log/record-in-statement';
+import { readHitDetailRow } from './read-hit-detail';
 
 function hitEscalationState(row: HitDetailRow, caller: Caller): HitDetail['escalation'] {
   const escalation = row.escalations[0];

@@ -8,6 +8,7 @@ import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { queryDirect } from '@/server/db';
 import { PREPARED } from '@/server/db-statements';
+import { isoUtcSql } from '@/server/sql-time';
 import { decodeHitCursor, encodeHitCursor } from './hit-cursor';
 import { hitQueueWhere } from './hit-queue-where';
 
@@ -21,7 +22,7 @@ type RowValues = [
 
 // The page as one JSON text, each row an array, dates already text: the app parses one value
 // rather than having Prisma map 19 typed columns of 51 rows into Dates it would format again.
-const ISO = (column: string) => Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const ISO = (column: string) => Prisma.raw(isoUtcSql(column));
 const ROW = Prisma.sql`json_build_array(p.id, p."travellerId", p.score, p.priority, p."offenceCategory", p.status, to_char(p."flightDate", 'YYYY-MM-DD'),
   ${ISO('p."createdAt"')}, ${ISO('p."dueAt"')}, p.version, p."assigneeId", p."assigneeName", p."sourceCode", p."sourceName",
   p."givenNames", p."familyName", p.nationality, p."yearOfBirth", p."flightNumber")`;

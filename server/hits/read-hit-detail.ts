@@ -4,9 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 import type { HitDetailRow } from './hit-detail-view';
 import { PREPARED } from '@/server/db-statements';
-import type { SharedEventInput } from '@/server/access-log/event-template';
-import { eventsOfRows } from '@/server/access-log/record-in-statement';
-import type { Caller } from '@/server/auth/caller';
+import { recordedBy, type ReadEvent } from '@/server/access-log/record-in-statement';
 
 // Everything the hit detail shows in ONE statement: the hit with its traveller, entry, source,
 // assignee, decider and latest escalation (with its package), its history and its views in
@@ -148,22 +146,14 @@ export const TRAVELLER_COLUMNS = Prisma.sql`
  * masked (a masked traveller's data are not shown, so nothing is recorded).
  */
 export async function readHitTraveller(client: Tx, hitId: string, recording?: ReadEvent): Promise<{ travellerId: string; traveller: TravellerRow } | null> {
-  const recorded = recording
-    ? Prisma.sql`WITH recorded AS (${eventsOfRows(recording.caller, recording.event, Prisma.sql`
-        SELECT h.id AS resource_id, h."travellerId" AS traveller_id, 1 AS n FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
-         WHERE h.id = ${hitId}::uuid AND t."maskedAt" IS NULL`)})`
-    : Prisma.empty;
+  const recorded = recordedBy(recording, Prisma.sql`
+    SELECT h.id AS resource_id, h."travellerId" AS traveller_id, 1 AS n FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
+     WHERE h.id = ${hitId}::uuid AND t."maskedAt" IS NULL`);
   const [row] = await client.$queryRaw<(TravellerColumns & { travellerId: string })[]>`${PREPARED} ${recorded}
     SELECT h."travellerId", ${TRAVELLER_COLUMNS}
       FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
      WHERE h.id = ${hitId}::uuid`;
   return row ? { travellerId: row.travellerId, traveller: travellerOf(row) } : null;
-}
-
-/** An access event the read records about the hit, in its own statement (record-in-statement.ts). */
-export interface ReadEvent {
-  caller: Caller;
-  event: SharedEventInput;
 }
 
 /**
@@ -172,9 +162,7 @@ export interface ReadEvent {
  * may then be the database itself rather than a transaction.
  */
 export async function readHitDetailRow(client: Tx, hitId: string, recording?: ReadEvent): Promise<HitDetailRead | null> {
-  const recorded = recording
-    ? Prisma.sql`WITH recorded AS (${eventsOfRows(recording.caller, recording.event, Prisma.sql`SELECT id AS resource_id, "travellerId" AS traveller_id, 1 AS n FROM "Hit" WHERE id = ${hitId}::uuid`)})`
-    : Prisma.empty;
+  const recorded = recordedBy(recording, Prisma.sql`SELECT id AS resource_id, "travellerId" AS traveller_id, 1 AS n FROM "Hit" WHERE id = ${hitId}::uuid`);
   // The views' WHERE is the one Prisma sent (hit-timeline.ts before): `details #> '{view}' <> '"hit-list"'`
   // leaves out list views and, as before, events whose details name no view.
   const [flat] = await client.$queryRaw<FlatRow[]>`${PREPARED} ${recorded}

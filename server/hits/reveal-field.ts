@@ -6,7 +6,8 @@ import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { travellerFieldValue } from './hit-detail-view';
-import { readHitTraveller, type ReadEvent } from './read-hit-detail';
+import type { ReadEvent } from '@/server/access-log/record-in-statement';
+import { readHitTraveller } from './read-hit-detail';
 
 /**
  * Reveals one masked field of a hit's traveller for a stated purpose: returns only that
