@@ -12,9 +12,11 @@ export function collectedPastLimitWhere(days: number, clearedDays: number, now: 
   const before = new Date(now.getTime() - days * DAY_MS);
   const clearedSooner =
     clearedDays < days
-      ? Prisma.sql`OR (t."collectedAt" < ${new Date(now.getTime() - clearedDays * DAY_MS)}
-                   AND EXISTS (SELECT 1 FROM "Hit" h WHERE h."travellerId" = t.id)
-                   AND NOT EXISTS (SELECT 1 FROM "Hit" h WHERE h."travellerId" = t.id AND h.status <> 'CLEARED'))`
+      ? // One look-up of the traveller's hits, true when there is one and all are cleared (NULL
+        // without hits). As EXISTS plus NOT EXISTS inside the OR, PostgreSQL hashed every
+        // open hit of the table for the second, once per batch.
+        Prisma.sql`OR (t."collectedAt" < ${new Date(now.getTime() - clearedDays * DAY_MS)}
+                   AND (SELECT bool_and(h.status = 'CLEARED') FROM "Hit" h WHERE h."travellerId" = t.id))`
       : Prisma.empty;
   return Prisma.sql`(t."collectedAt" < ${before} ${clearedSooner})`;
 }

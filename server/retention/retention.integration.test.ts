@@ -171,6 +171,21 @@ test('an approved re-personalisation discloses the sealed values; nothing else r
   assert.match(passport, /1980-04-02/);
 });
 
+test('an approved escalation keeps its traveller unmasked while the recipient may open the package; once it expires, both are sealed', async () => {
+  const { hit, traveller } = await hitCollected(200);
+  const escalationId = await escalate(hit);
+  const escalation = await db().escalation.findUniqueOrThrow({ where: { id: escalationId } });
+  await decideEscalation(callerFor(await createUser('SUPERVISOR')), escalationId, { decision: 'approve', version: escalation.version });
+  await runRetention();
+  assert.equal((await db().traveller.findUniqueOrThrow({ where: { id: traveller.id } })).maskedAt, null, 'the package is still open');
+
+  await db().disclosurePackage.update({ where: { escalationId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await runRetention();
+  assert.ok((await db().traveller.findUniqueOrThrow({ where: { id: traveller.id } })).maskedAt);
+  const pkg = await db().disclosurePackage.findUniqueOrThrow({ where: { escalationId } });
+  assert.doesNotMatch(JSON.stringify(pkg.content), /Quartermain/i, 'the expired package is sealed with the traveller');
+});
+
 test('past five years a traveller is erased with its hits, sealed record and cleared-hit memory; an open escalation holds it', async () => {
   const gone = await hitCollected(1830, 'CLEARED');
   // Not yet expired on its own: it goes because the hit it rests on goes.
@@ -226,9 +241,14 @@ test('a shorter policy for cleared hits masks travellers whose every hit was cle
   try {
     const cleared = await hitCollected(40, 'CLEARED');
     const open = await hitCollected(40, 'IN_REVIEW');
+    // One hit cleared, another of the same traveller still open: not every hit was cleared.
+    const mixed = await hitCollected(40, 'CLEARED');
+    const other = await createHit({ status: 'IN_REVIEW' });
+    await db().hit.update({ where: { id: other.hit.id }, data: { travellerId: mixed.traveller.id } });
     await runRetention();
     assert.ok((await db().traveller.findUniqueOrThrow({ where: { id: cleared.traveller.id } })).maskedAt);
     assert.equal((await db().traveller.findUniqueOrThrow({ where: { id: open.traveller.id } })).maskedAt, null);
+    assert.equal((await db().traveller.findUniqueOrThrow({ where: { id: mixed.traveller.id } })).maskedAt, null, 'one of its hits is still open');
   } finally {
     await db().retentionPolicy.update({ where: { id: policy.id }, data: { maskAfterDays: null } });
   }
