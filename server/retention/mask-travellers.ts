@@ -59,12 +59,11 @@ const iso = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : 
  */
 export async function maskTravellerBatch(tx: Tx, caller: Caller, limits: MaskLimits, now: Date, batchSize: number, runId: string): Promise<number> {
   // Set-based throughout (arrays, not Prisma's per-value binding): a batch of thousands is a
-  // handful of statements. Ordered by ("maskedAt", "collectedAt") — the same order, as
-  // "maskedAt" is NULL in every row taken — so that the index on those columns is walked from
-  // the first unmasked traveller on, never past the ones masked by earlier batches.
+  // handful of statements. Oldest first along the index of unmasked travellers (partial, so
+  // never past the ones masked by earlier batches: migration 20261201180000).
   const travellers = await tx.$queryRaw<({ id: string } & Record<IdentifyingField, string | Date | null>)[]>`
     SELECT t.id, ${IDENTIFYING_COLUMNS} FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}
-     ORDER BY t."maskedAt", t."collectedAt" LIMIT ${batchSize} FOR UPDATE OF t SKIP LOCKED`;
+     ORDER BY t."collectedAt" LIMIT ${batchSize} FOR UPDATE OF t SKIP LOCKED`;
   const ids = travellers.map((row) => row.id);
   if (ids.length === 0) return 0;
   const packages = await tx.$queryRaw<{ id: string; travellerId: string; content: Prisma.JsonValue }[]>`
