@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/api-client';
 import { accessLogKeys, fetchAccessLogPage } from '@/lib/queries/access-log';
 import type { AccessEventView, AccessLogPage } from '@/lib/schemas/access-log';
+import { formatCount } from '@/components/admin/admin-format';
 import { AccessEventTable } from './access-event-table';
 
 /**
@@ -43,8 +44,8 @@ export function PersonEventPages({
     <div className="space-y-3">
       <p id="person-events-description" className="text-sm text-muted print:text-black" role="status">
         {complete
-          ? `All ${events.length} ${events.length === 1 ? 'event' : 'events'} about this person, newest first.`
-          : `The ${events.length} most recent of ${Math.max(total, events.length)} events about this person, newest first. ${
+          ? `All ${formatCount(events.length)} ${events.length === 1 ? 'event' : 'events'} about this person, newest first.`
+          : `The ${formatCount(events.length)} most recent of ${formatCount(Math.max(total, events.length))} events about this person, newest first. ${
               canExport ? 'Show older events (before printing, too), or use “Export CSV” or “Export JSON” above for the whole history.' : 'Show older events (before printing, too); a privacy officer who may export can give the whole history.'
             }`}
       </p>

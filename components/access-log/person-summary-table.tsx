@@ -1,4 +1,5 @@
 import type { PersonReport } from '@/lib/schemas/access-log';
+import { formatCount } from '@/components/admin/admin-format';
 import { operationLabel } from './access-log-labels';
 
 /** How many times each operation touched the person's data. */
@@ -31,7 +32,7 @@ export function PersonSummaryTable({ summary }: { summary: PersonReport['summary
               <th scope="row" className="px-3 py-2 font-normal">
                 {operationLabel(row.operation)}
               </th>
-              <td className="px-3 py-2 text-right tabular-nums">{row.count}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.count)}</td>
             </tr>
           ))}
         </tbody>
@@ -41,7 +42,7 @@ export function PersonSummaryTable({ summary }: { summary: PersonReport['summary
               <th scope="row" className="px-3 py-2">
                 Total
               </th>
-              <td className="px-3 py-2 text-right tabular-nums">{total}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatCount(total)}</td>
             </tr>
           </tfoot>
         ) : null}
