@@ -19,6 +19,11 @@ export interface QueueFixture {
   /** Cursor of page 1,000 (status=all, sort=deadline), and the page's first row as SQL sees it. */
   page1000: { cursor: string; dueAt: Date; id: string; firstId: string };
   hitIds: string[];
+  /**
+   * The queue's first hit: every queue page records a consultation of it, so its traveller has
+   * the most events — the hit detail's worst case for finding the hit's own views among them.
+   */
+  topHit: { id: string; travellerEvents: number };
 }
 
 const PAGE = 50;
@@ -51,7 +56,7 @@ const SQL = {
     WHERE ev."hitId" = $1 ORDER BY ev.at DESC`,
   views: `SELECT seq, at, "actorId", "actorLabel", purpose, details FROM "AccessEvent"
     WHERE "travellerId" = $1 AND "resourceType" = 'hit' AND "resourceId" = $2 AND operation = 'CONSULTATION'
-      AND details -> 'view' IS DISTINCT FROM '"hit-list"' ORDER BY at DESC LIMIT 200`,
+      AND (details #> ARRAY['view']) <> '"hit-list"'::jsonb ORDER BY at DESC LIMIT 200`,
 };
 
 /** The cursor server/hits/hit-cursor.ts writes: base64url of JSON [sort, value, id]. */
@@ -80,16 +85,35 @@ export async function loadFixture(pool: pg.Pool, detailSample: number): Promise<
   const [last, first] = marks.rows;
   if (!last || !first) throw new Error('fewer than 50,000 hits: page 1,000 does not exist');
   const sample = await pool.query<{ id: string }>(`SELECT id FROM "Hit" ORDER BY random() LIMIT $1`, [detailSample]);
+  const top = (await pool.query<{ id: string; travellerId: string }>(`${LIST_SELECT} WHERE h.status IN ('NEW', 'IN_REVIEW', 'ESCALATION_PENDING') ORDER BY h."dueAt", h.id LIMIT 1`)).rows[0];
+  if (!top) throw new Error('no open hit: the queue is empty');
+  const travellerEvents = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AccessEvent" WHERE "travellerId" = $1`, [top.travellerId])).rows[0]?.n ?? 0);
   return {
     sourceCode,
     page1000: { cursor: encodeCursor('deadline', last.dueAt.toISOString(), last.id), dueAt: last.dueAt, id: last.id, firstId: first.id },
     hitIds: sample.rows.map((row) => row.id),
+    topHit: { id: top.id, travellerEvents },
   };
 }
 
 export function queueOperations(fixture: QueueFixture): Operation[] {
-  const { sourceCode, page1000, hitIds } = fixture;
+  const { sourceCode, page1000, hitIds, topHit } = fixture;
   const hitId = (i: number) => hitIds[i % hitIds.length] as string;
+  const detailOf = (name: string, id: (i: number) => string): Operation => ({
+    name,
+    path: (i) => `/api/v1/hits/${id(i)}`,
+    check: (body, i) => {
+      if ((body as { id?: unknown }).id !== id(i)) throw new Error('the detail is of another hit');
+    },
+    sql: async (pool, i) => {
+      const client = await pool.connect();
+      try {
+        await readHitDetailSql(client, id(i));
+      } finally {
+        client.release();
+      }
+    },
+  });
   return [
     {
       name: 'queue: first page',
@@ -112,21 +136,8 @@ export function queueOperations(fixture: QueueFixture): Operation[] {
       },
       sql: (pool) => rows(pool, SQL.afterCursor, [page1000.dueAt, page1000.id]),
     },
-    {
-      name: 'hit detail',
-      path: (i) => `/api/v1/hits/${hitId(i)}`,
-      check: (body, i) => {
-        if ((body as { id?: unknown }).id !== hitId(i)) throw new Error('the detail is of another hit');
-      },
-      sql: async (pool, i) => {
-        const client = await pool.connect();
-        try {
-          await readHitDetailSql(client, hitId(i));
-        } finally {
-          client.release();
-        }
-      },
-    },
+    detailOf('hit detail', hitId),
+    detailOf(`hit detail, the queue's first hit (its traveller: ${topHit.travellerEvents.toLocaleString('en')} events)`, () => topHit.id),
   ];
 }
 
