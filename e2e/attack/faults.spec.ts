@@ -71,10 +71,20 @@ async function expectAppRecovers(): Promise<void> {
   await expect.poll(async () => (await analyst.get('/api/v1/session')).status(), { timeout: 30_000, intervals: [250, 500, 1000] }).toBe(200);
 }
 
+/** Verification runs in the background: started (202), then polled until it has a result. */
 async function expectChainIntact(): Promise<void> {
-  const verified = await privacyOfficer.post('/api/v1/access-log/verify');
-  expect(verified.status(), await verified.text()).toBe(200);
-  expect(((await verified.json()) as { intact: boolean }).intact).toBe(true);
+  const started = await privacyOfficer.post('/api/v1/access-log/verify');
+  expect(started.status(), await started.text()).toBe(202);
+  const { run } = (await started.json()) as { run: { id: string } };
+  type Run = { id: string; status: string; result: { intact: boolean } | null };
+  const latest = async (): Promise<Run | null> => ((await (await privacyOfficer.get('/api/v1/access-log/verify')).json()) as { run: Run | null }).run;
+  await expect
+    .poll(async () => {
+      const now = await latest();
+      return now?.id === run.id ? now.status : 'another run';
+    }, { timeout: 30_000, intervals: [100, 250, 500, 1000] })
+    .toBe('COMPLETED');
+  expect((await latest())?.result?.intact).toBe(true);
 }
 
 /** While the database is away, a signed-in page and the sign-in form say so, with a reference. */

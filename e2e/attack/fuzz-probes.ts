@@ -19,7 +19,7 @@ const RUNS = { input: 30, param: 12, none: 3 } as const;
 /** Fewer where each request costs more than a round trip, with the reason. */
 const RUNS_FOR: Record<string, number> = {
   'POST /api/v1/account/password': 10, // two argon2id hashes per well-formed body
-  'POST /api/v1/access-log/verify': 2, // recomputes the whole chain
+  'POST /api/v1/access-log/verify': 2, // starts verifying the whole chain (in the background)
   'POST /api/v1/hits/next': 2, // takes a hit from the shared queue (released afterwards)
   'POST /api/v1/account/totp': 2, // a new secret each time, nothing to bend
 };

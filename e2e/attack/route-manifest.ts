@@ -85,7 +85,8 @@ export const API_ROUTES: readonly ApiEntry[] = [
   },
   { kind: 'api', path: '/api/v1/access-log/export', method: 'GET', grant: { permission: 'access-log.export' }, query: '?format=json&operation=LOGIN', allowed: OK },
   { kind: 'api', path: '/api/v1/access-log/person/[travellerId]/export', method: 'GET', grant: { permission: 'access-log.export' }, object: 'traveller', allowed: OK },
-  { kind: 'api', path: '/api/v1/access-log/verify', method: 'POST', grant: { permission: 'access-log.verify' }, allowed: OK },
+  { kind: 'api', path: '/api/v1/access-log/verify', method: 'POST', grant: { permission: 'access-log.verify' }, allowed: [202] },
+  { kind: 'api', path: '/api/v1/access-log/verify', method: 'GET', grant: { permission: 'access-log.verify' }, allowed: OK },
 
   // A common new password is refused (400) before the current one is checked, so no failure counts.
   { kind: 'api', path: '/api/v1/account/totp', method: 'POST', grant: { rule: 'signed-in' }, allowed: [200, 409] },

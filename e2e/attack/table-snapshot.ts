@@ -14,6 +14,7 @@ const NOT_COMPARED: Record<string, string> = {
   AccessLogHead: 'the chainer moves the head on its timer',
   AccessEventPersonCount: 'the chainer counts what it links, on its timer (follows AccessEvent)',
   AccessLogCheckpoint: 'checkpoints are written on a timer',
+  AccessLogVerification: 'a verification started earlier writes its progress and result in the background',
   Session: 'each request touches its session (idle timeout)',
   LoginFailure: 'a wrong current password counts against the login throttle, refused or not',
   HitDailyRollup: 'rollups are compacted on a timer (their rows follow Hit, which is compared)',

@@ -42,6 +42,15 @@ test('verifying the access log shows progress while it reads, then the result', 
   const progress = page.getByRole('progressbar', { name: /Verifying/ });
   await expect(progress).toBeVisible();
   await expect(page.locator('#verify-progress-figures')).toHaveText(/\d+ s so far/);
+  // Once the server has started it: how far it has got, as a determinate bar.
+  await expect(page.locator('#verify-progress-figures')).toHaveText(/^[\d,]+ of [\d,]+ events checked · \d+ s so far$/);
+  await expect(progress).toHaveAttribute('max', /\d+/);
   await expect(page.locator('#verify-result')).toContainText(/Intact up to event \d+ .* events checked in/, { timeout: 30_000 });
   await expect(progress).toBeHidden();
+
+  // The server ran it in the background: the result is still there on coming back, with who started it.
+  await page.unroute('**/api/v1/access-log/verify');
+  await page.reload();
+  await expect(page.locator('#verify-result')).toContainText(/Intact up to event \d+/);
+  await expect(page.locator('#verify-result')).toContainText(/Started by \S+ at .+, finished at .+\./);
 });

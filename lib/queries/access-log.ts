@@ -1,5 +1,5 @@
 import { apiFetch } from '@/lib/api-client';
-import type { AccessLogPage, AccessLogQuery, ChainVerification } from '@/lib/schemas/access-log';
+import type { AccessLogPage, AccessLogQuery, ChainVerificationRun } from '@/lib/schemas/access-log';
 import { accessLogQueryToParams } from '@/lib/schemas/access-log-values';
 
 // One key factory for the access log (CONVENTIONS.md habit 6). Searches are read by the
@@ -38,8 +38,14 @@ export function personReportExportHref(travellerId: string, format: ExportFormat
 }
 
 /** Recomputes the hash chain over every event; can take seconds on a large log. */
-export function verifyAccessLogChain(): Promise<ChainVerification> {
-  return apiFetch<ChainVerification>('/api/v1/access-log/verify', { method: 'POST' });
+/** Starts verifying the chain (or joins the verification already running). */
+export function startChainVerification(): Promise<{ run: ChainVerificationRun }> {
+  return apiFetch<{ run: ChainVerificationRun }>('/api/v1/access-log/verify', { method: 'POST' });
+}
+
+/** The latest verification: its progress while it runs, then its result. */
+export function fetchLatestChainVerification(): Promise<{ run: ChainVerificationRun | null }> {
+  return apiFetch<{ run: ChainVerificationRun | null }>('/api/v1/access-log/verify');
 }
 
 /** One page of the search (recorded as a search by the server), from a cursor. */

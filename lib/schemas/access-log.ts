@@ -114,6 +114,24 @@ export interface ChainVerification {
   eventsPerSecond: number;
 }
 
+/**
+ * A verification of the whole chain, run by the server in the background: its progress while
+ * RUNNING, then its result. INTERRUPTED: its server stopped before it finished.
+ */
+export interface ChainVerificationRun {
+  id: string;
+  status: 'RUNNING' | 'COMPLETED' | 'FAILED' | 'INTERRUPTED';
+  startedAt: string;
+  /** Who started it. */
+  startedBy: string;
+  checked: number;
+  /** Events in the log when it started (the head's count). */
+  total: number;
+  finishedAt: string | null;
+  result: ChainVerification | null;
+  error: string | null;
+}
+
 /** Everything that happened to one traveller's data: for a data subject's access request. */
 export interface PersonReport {
   person: {

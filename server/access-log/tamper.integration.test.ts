@@ -12,7 +12,8 @@ import { chainHash } from './chain';
 import { chainAccessEvents } from './chainer';
 import { writeCheckpoint } from './checkpoint';
 import { recordAccessEvents } from './record';
-import { verifyChain, verifyAccessLogAs } from './verify';
+import { getLatestChainVerification, startChainVerification, VERIFICATION_STALE_MS } from './verification-runs';
+import { verifyChain } from './verify';
 
 // Other test files share this database and its one chain: every tampering happens in a
 // transaction that verifies inside it and then rolls back, so the chain is never left broken.
@@ -230,20 +231,53 @@ test('checkpoints that no longer match are counted', async () => {
 
 // ---- The app's entry point -----------------------------------------------------------------
 
-test('the privacy officer verifies, and the verification is itself an event', async () => {
+test('the privacy officer verifies in the background: starting is itself an event, the run ends with the result', async () => {
   const officer = callerFor(await createUser('PRIVACY_OFFICER'));
-  const result = await verifyAccessLogAs(officer);
-  assert.equal(result.intact, true, result.firstBroken?.message);
+  const { run, done } = await startChainVerification(officer);
+  assert.equal(run.status, 'RUNNING');
+  await done;
+  const finished = await getLatestChainVerification(officer);
+  assert.equal(finished?.id, run.id);
+  assert.equal(finished?.status, 'COMPLETED');
+  assert.equal(finished?.result?.intact, true, finished?.result?.firstBroken?.message);
+  assert.ok((finished?.result?.checked ?? 0) > 0);
+  assert.equal(finished?.checked, finished?.result?.checked);
+  assert.ok(finished?.finishedAt);
   const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { requestId: officer.requestId } });
   assert.equal(event.operation, 'CONSULTATION');
   assert.equal(event.resourceType, 'access-log-verification');
-  assert.deepEqual(event.details, { intact: true, checked: result.checked });
+  assert.equal(event.resourceId, run.id);
+  assert.deepEqual(event.details, { started: true });
   await assertIntact();
+});
+
+test('one verification at a time: starting while one runs joins it; one whose server stopped reads as interrupted and a new one starts', async () => {
+  const officer = callerFor(await createUser('PRIVACY_OFFICER'));
+  const running = await db().accessLogVerification.create({ data: { startedBy: 'another officer', total: 10n } });
+  try {
+    const joined = await startChainVerification(officer);
+    await joined.done;
+    assert.equal(joined.run.id, running.id);
+    assert.equal((await db().accessLogVerification.findUniqueOrThrow({ where: { id: running.id } })).status, 'RUNNING', 'nothing else walks it');
+    const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { requestId: officer.requestId } });
+    assert.deepEqual([event.resourceId, event.details], [running.id, { started: false }]);
+
+    // No progress for longer than a heartbeat allows: its server stopped in the middle.
+    await db().accessLogVerification.update({ where: { id: running.id }, data: { heartbeatAt: new Date(Date.now() - VERIFICATION_STALE_MS - 1000) } });
+    assert.equal((await getLatestChainVerification(officer))?.status, 'INTERRUPTED');
+    const fresh = await startChainVerification(callerFor(await createUser('PRIVACY_OFFICER')));
+    await fresh.done;
+    assert.notEqual(fresh.run.id, running.id);
+    assert.equal((await getLatestChainVerification(officer))?.status, 'COMPLETED');
+  } finally {
+    await db().accessLogVerification.update({ where: { id: running.id }, data: { status: 'FAILED', error: 'test row' } });
+  }
 });
 
 test('an analyst may not verify, and the refusal is recorded', async () => {
   const analyst = callerFor(await createUser('ANALYST'));
-  await assert.rejects(verifyAccessLogAs(analyst), ForbiddenError);
+  await assert.rejects(startChainVerification(analyst), ForbiddenError);
+  await assert.rejects(getLatestChainVerification(analyst), ForbiddenError);
   const event = await (await chainedAccessEvents()).findFirstOrThrow({ where: { requestId: analyst.requestId } });
   assert.equal(event.outcome, 'DENIED');
   assert.equal(event.resourceType, 'access-log');

@@ -1,11 +1,7 @@
 import 'server-only';
 import type { ChainVerification } from '@/lib/schemas/access-log';
-import type { Caller } from '@/server/auth/caller';
-import { requirePermission } from '@/server/auth/require-permission';
-import { db, type Db, type Tx } from '@/server/db';
-import { chainAccessEvents } from './chainer';
+import type { Db, Tx } from '@/server/db';
 import { chainHash, GENESIS_HASH, type ChainedFields } from './chain';
-import { recordAccessEvent } from './record';
 
 type Broken = NonNullable<ChainVerification['firstBroken']>;
 type Client = Db | Tx;
@@ -169,22 +165,4 @@ async function checkCheckpoints(client: Client, erasedThrough: bigint): Promise<
     ? { seq: seq.toString(), kind: 'changed', message: `${eventNo(seq)} no longer matches ${checkpoint}: the log was rewritten up to this event.` }
     : { seq: seq.toString(), kind: 'deleted', message: `${eventNo(seq)}, recorded by ${checkpoint}, is missing: deleted from the log.` };
   return { checked, mismatched, firstMismatch };
-}
-
-/**
- * The privacy officer's integrity check: needs access-log.verify, and leaves one
- * consultation event saying it ran and what it found.
- */
-export async function verifyAccessLogAs(caller: Caller): Promise<ChainVerification> {
-  await requirePermission(caller, 'access-log.verify', { type: 'access-log' });
-  await chainAccessEvents(); // what committed a moment ago is verified too
-  const result = await verifyChain(db());
-  await db().$transaction((tx) =>
-    recordAccessEvent(tx, caller, {
-      operation: 'CONSULTATION',
-      resourceType: 'access-log-verification',
-      details: { intact: result.intact, checked: result.checked },
-    }),
-  );
-  return result;
 }
