@@ -8,7 +8,9 @@ export async function listHitFilterOptions(caller: Caller): Promise<{ sources: {
   await requirePermission(caller, 'hits.list', { type: 'hit-list' });
   const [sources, offences] = await Promise.all([
     db().watchlistSource.findMany({ where: { active: true }, select: { code: true, name: true }, orderBy: { name: 'asc' } }),
-    db().watchlistEntry.findMany({ distinct: ['offenceCategory'], select: { offenceCategory: true }, orderBy: { offenceCategory: 'asc' } }),
+    // GROUP BY in PostgreSQL: Prisma's `distinct` reads every entry and drops duplicates in
+    // JavaScript — 15,565 rows on every queue page load of the five-year profile (issue 11).
+    db().watchlistEntry.groupBy({ by: ['offenceCategory'], orderBy: { offenceCategory: 'asc' } }),
   ]);
   return { sources, offences: offences.map((entry) => entry.offenceCategory) };
 }

@@ -4,6 +4,7 @@ import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { DEFAULT_HIT_QUERY } from '@/lib/schemas/hit';
+import { listHitFilterOptions } from './list-hit-filter-options';
 import { listHits } from './list-hits';
 
 after(() => db().$disconnect());
@@ -42,4 +43,20 @@ test('a role without hits.list is refused and sees nothing', async () => {
   await assert.rejects(listHits(caller, DEFAULT_HIT_QUERY), ForbiddenError);
   const events = await (await chainedAccessEvents()).findMany({ where: { requestId: caller.requestId } });
   assert.deepEqual(events.map((event) => event.operation), ['DENIED']);
+});
+
+test('the queue filter offers each offence category of the listed entries once, in order', async () => {
+  const { entry } = await createHit();
+  // Two more entries of one new category, one of another: each offered once.
+  for (const [externalId, offenceCategory] of [['filter-a', 'zz-fraud'], ['filter-b', 'zz-fraud'], ['filter-c', 'aa-arson']] as const) {
+    await db().watchlistEntry.create({
+      data: { sourceId: entry.sourceId, externalId: `${externalId}-${entry.id}`, primaryName: 'FILTER, Test', nationalities: [], programs: [], offenceCategory, legalBasis: 'Test basis', contentHash: `${externalId}-${entry.id}` },
+    });
+  }
+  const { offences, sources } = await listHitFilterOptions(callerFor(await createUser('ANALYST')));
+  const expected = (await db().$queryRaw<{ c: string }[]>`SELECT DISTINCT "offenceCategory" AS c FROM "WatchlistEntry" ORDER BY 1`).map((row) => row.c);
+  assert.deepEqual(offences, expected);
+  assert.equal(offences.filter((offence) => offence === 'zz-fraud').length, 1);
+  assert.ok(offences.includes('aa-arson') && offences.includes(entry.offenceCategory));
+  assert.ok(sources.length > 0);
 });
