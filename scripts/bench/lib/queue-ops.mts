@@ -12,6 +12,8 @@ export interface Operation {
   /** Throws when the answer is not what the operation should return. */
   check: (body: unknown, i: number) => void;
   sql: (pool: pg.Pool, i: number) => Promise<void>;
+  /** A page (HTML, server-rendered), not an API answer: `check` gets the text. */
+  page?: boolean;
 }
 
 export interface QueueFixture {
@@ -39,6 +41,9 @@ const LIST_SELECT = `
 
 const SQL = {
   firstPage: `${LIST_SELECT} WHERE h.status IN ('NEW', 'IN_REVIEW', 'ESCALATION_PENDING') ORDER BY h."dueAt", h.id LIMIT ${PAGE + 1}`,
+  // The queue filter's choices (server/hits/list-hit-filter-options.ts), read with the /hits page.
+  filterSources: `SELECT code, name FROM "WatchlistSource" WHERE active ORDER BY name`,
+  filterOffences: `SELECT "offenceCategory" FROM "WatchlistEntry" GROUP BY 1 ORDER BY 1`,
   filtered: `${LIST_SELECT} WHERE h."sourceId" = (SELECT id FROM "WatchlistSource" WHERE code = $1) AND h.score >= $2
     ORDER BY h.score DESC, h.id DESC LIMIT ${PAGE + 1}`,
   afterCursor: `${LIST_SELECT} WHERE (h."dueAt", h.id) > ($1, $2::uuid) ORDER BY h."dueAt", h.id LIMIT ${PAGE + 1}`,
@@ -122,6 +127,20 @@ export function queueOperations(fixture: QueueFixture): Operation[] {
       sql: (pool) => rows(pool, SQL.firstPage),
     },
     {
+      // What an analyst opens: the first page rendered by the server with the filter's choices.
+      name: 'queue: the /hits page (server-rendered first page)',
+      page: true,
+      path: () => '/hits',
+      check: (body) => {
+        if (typeof body !== 'string' || !body.includes('<table')) throw new Error('the /hits page has no queue table');
+      },
+      sql: async (pool) => {
+        await rows(pool, SQL.firstPage);
+        await rows(pool, SQL.filterSources);
+        await rows(pool, SQL.filterOffences);
+      },
+    },
+    {
       name: `queue: ${sourceCode}, score ≥ 0.8, by score`,
       path: () => `/api/v1/hits?status=all&source=${encodeURIComponent(sourceCode)}&scoreMin=0.8&sort=score`,
       check: (body) => void items(body),
@@ -152,7 +171,7 @@ export async function readHitDetailSql(client: pg.PoolClient, hitId: string): Pr
 
 /** One API request as the session's user; rejects on anything but 200 with the expected body. */
 export async function request(session: HttpSession, operation: Operation, i: number): Promise<void> {
-  const { status, text } = await send(`${session.baseUrl}${operation.path(i)}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
+  const { status, text } = await send(`${session.baseUrl}${operation.path(i)}`, { headers: { cookie: session.cookie, accept: operation.page ? 'text/html' : 'application/json' } });
   if (status !== 200) throw new Error(`${operation.path(i)} answered ${status}: ${text.slice(0, 200)}`);
-  operation.check(JSON.parse(text), i);
+  operation.check(operation.page ? text : JSON.parse(text), i);
 }
