@@ -54,3 +54,11 @@ export class PayloadTooLargeError extends Error {
     this.name = 'PayloadTooLargeError';
   }
 }
+
+/**
+ * An error as a job's row may keep it: the first line of the message only (a database error
+ * can quote the values of the row it failed on in later lines), at most 300 characters.
+ */
+export function storableErrorMessage(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 300) : 'unknown error';
+}

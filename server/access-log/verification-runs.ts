@@ -3,6 +3,7 @@ import type { ChainVerification, ChainVerificationRun } from '@/lib/schemas/acce
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
+import { storableErrorMessage } from '@/server/errors';
 import { chainAccessEvents } from './chainer';
 import { recordAccessEvent } from './record';
 import { verifyChain } from './verify';
@@ -95,8 +96,7 @@ async function walkInBackground(id: string): Promise<void> {
     });
   } catch (error) {
     await progress;
-    // The message only: an error may quote a row.
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 300) : 'unknown error';
+    const message = storableErrorMessage(error);
     console.error('Access-log verification failed:', message);
     await db()
       .accessLogVerification.update({ where: { id }, data: { status: 'FAILED', error: message, finishedAt: new Date(), heartbeatAt: new Date() } })

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { env } from '@/lib/env';
 import { systemCaller, type Caller } from '@/server/auth/caller';
 import { db } from '@/server/db';
+import { storableErrorMessage } from '@/server/errors';
 import { eraseAccessEventBatch } from './erase-access-events';
 import { eraseExpiredIdempotencyKeys } from './erase-idempotency-keys';
 import { dueForErasureWhere, eraseExpiredSuppressions, eraseTravellerBatch } from './erase-travellers';
@@ -113,9 +114,7 @@ async function runLocked(options: RetentionOptions): Promise<RetentionRunResult>
     });
     return result;
   } catch (error) {
-    // The message only: a Prisma error can quote the values of the row it failed on.
-    const message = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 300) : 'unknown error';
-    await db().retentionRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), error: message ?? null } });
+    await db().retentionRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), error: storableErrorMessage(error) } });
     throw error;
   }
 }
