@@ -8,57 +8,80 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatCount } from '@/components/admin/admin-format';
 import { ApiError } from '@/lib/api-client';
 import { retentionKeys, retentionRunsOptions, startRetentionRun } from '@/lib/queries/retention';
-import type { RetentionRunView, StartedRetentionRun } from '@/lib/schemas/retention';
+import type { RetentionRunPhase, RetentionRunView } from '@/lib/schemas/retention';
 import { RetentionRunSummary, runSummary } from './retention-run-summary';
 import { RetentionRunTable } from './retention-run-table';
 
-// While a run works, the table is read again this often: the run's row counts up batch by batch.
-const WHILE_RUNNING_MS = 2000;
+// While a run works — started here, by another administrator or by the schedule — the runs are
+// read again this often: its row counts up batch by batch.
+const WHILE_RUNNING_MS = 1000;
 
-function useStartRetentionRun() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (dryRun: boolean) => startRetentionRun(dryRun),
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: retentionKeys.runs() });
-      void queryClient.invalidateQueries({ queryKey: retentionKeys.holds() });
-    },
-  });
+const PHASES: Readonly<Record<RetentionRunPhase, string>> = {
+  counting: 'counting',
+  erasure: 'erasing travellers past their erasure date',
+  masking: 'masking travellers past their masking limit',
+  suppressions: 'erasing cleared-hit memories',
+  'idempotency-keys': 'erasing expired request keys',
+  'access-events': 'erasing access events past 5 years',
+};
+
+/** What the run in progress is doing and has done so far. */
+function runningFigures(run: RetentionRunView): string {
+  if (run.dryRun) return 'counting what a run would mask and erase';
+  const doing = run.phase ? `${PHASES[run.phase]}: ` : '';
+  return `${doing}erased ${formatCount(run.erased)}, masked ${formatCount(run.masked)}, ${formatCount(run.eventsErased)} access events erased`;
 }
 
-/** What the run in progress has done so far: its row counts up batch by batch (read every 2 s). */
-function runningFigures(items: RetentionRunView[], dryRun: boolean): string | undefined {
-  const running = items.find((run) => run.status === 'RUNNING' && run.dryRun === dryRun);
-  if (!running) return undefined;
-  return `${dryRun ? 'would mask' : 'masked'} ${formatCount(running.masked)}, ${dryRun ? 'would erase' : 'erased'} ${formatCount(running.erased)}, held ${formatCount(running.held)}`;
+function startedByLine(run: RetentionRunView): string {
+  return run.startedBy ? ` (started by ${run.startedBy})` : '';
 }
 
 /** The last runs, and for administrators "Dry run" and "Run now" (after a confirmation: erasure cannot be undone). */
 export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { initialItems: RetentionRunView[]; renderedAt: number; canManage: boolean }) {
-  const start = useStartRetentionRun();
+  const queryClient = useQueryClient();
+  // The run started from this page: its result replaces the progress when its row says it has finished.
+  const [startedId, setStartedId] = useState<string | null>(null);
+  const start = useMutation({
+    mutationFn: (dryRun: boolean) => startRetentionRun(dryRun),
+    onSuccess: ({ run }) => {
+      setStartedId(run.id);
+      queryClient.setQueryData<RetentionRunView[]>(retentionKeys.runs(), (items = []) => [run, ...items.filter((item) => item.id !== run.id)]);
+    },
+  });
   const { data: items, isError, error } = useQuery({
     ...retentionRunsOptions(),
     initialData: initialItems,
     initialDataUpdatedAt: renderedAt,
-    refetchInterval: start.isPending ? WHILE_RUNNING_MS : false,
+    refetchInterval: (query) => (query.state.data?.some((run) => run.status === 'RUNNING') ? WHILE_RUNNING_MS : false),
   });
   const [confirming, setConfirming] = useState(false);
-  const [startedAt, setStartedAt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const result: StartedRetentionRun | undefined = start.data;
+  const running = items.find((run) => run.status === 'RUNNING');
+  const mine = startedId ? items.find((run) => run.id === startedId) : undefined;
+  const result = mine && mine.status !== 'RUNNING' ? mine : undefined;
+  const busy = start.isPending || running !== undefined;
 
+  const finishedId = result?.id;
   useEffect(() => {
-    if (result) headingRef.current?.focus();
-  }, [result]);
+    if (!finishedId) return;
+    headingRef.current?.focus();
+    // A real run erases records, and with them the holds on them.
+    void queryClient.invalidateQueries({ queryKey: retentionKeys.holds() });
+  }, [finishedId, queryClient]);
 
   function run(dryRun: boolean) {
-    if (start.isPending) return;
+    if (busy) return;
     setConfirming(false);
-    setStartedAt(Date.now());
     start.mutate(dryRun);
   }
 
-  const pendingLabel = start.isPending ? (start.variables ? 'Dry run in progress… nothing is changed.' : 'Retention run in progress… masking and erasing in batches.') : '';
+  const pendingLabel = start.isPending
+    ? 'Starting…'
+    : running
+      ? running.dryRun
+        ? `Dry run in progress${startedByLine(running)}… nothing is changed.`
+        : `Retention run in progress${startedByLine(running)}… masking and erasing in batches. You may leave this page and come back.`
+      : '';
 
   return (
     <div className="space-y-4">
@@ -68,23 +91,23 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
       </p>
       {canManage ? (
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" variant="secondary" disabled={start.isPending} onClick={() => run(true)}>
-            {start.isPending && start.variables ? 'Dry run…' : 'Dry run'}
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => run(true)}>
+            Dry run
           </Button>
-          <Button type="button" className="bg-danger text-bg" disabled={start.isPending} onClick={() => setConfirming(true)}>
-            {start.isPending && !start.variables ? 'Running…' : 'Run now'}
+          <Button type="button" className="bg-danger text-bg" disabled={busy} onClick={() => setConfirming(true)}>
+            Run now
           </Button>
           <p role="status" className="text-sm text-muted">
             {pendingLabel || (result ? runSummary(result) : '')}
           </p>
         </div>
       ) : null}
-      {start.isPending ? (
+      {running ? (
         <RunningProgress
           id="retention-run-progress"
-          label={start.variables ? 'Dry run in progress' : 'Retention run in progress'}
-          startedAt={startedAt}
-          figures={runningFigures(items, start.variables === true)}
+          label={running.dryRun ? 'Dry run in progress' : 'Retention run in progress'}
+          startedAt={Date.parse(running.startedAt)}
+          figures={runningFigures(running)}
         />
       ) : null}
       {start.isError ? (
@@ -92,7 +115,7 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
           {start.error instanceof ApiError ? start.error.message : 'The run could not be started. Try again.'}
         </p>
       ) : null}
-      {result && !start.isPending ? <RetentionRunSummary result={result} headingRef={headingRef} /> : null}
+      {result ? <RetentionRunSummary run={result} headingRef={headingRef} /> : null}
       {isError ? (
         <p role="alert" className="rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
           Could not refresh the runs: {error instanceof ApiError ? error.message : 'the server did not answer.'} The table below is the last one loaded.

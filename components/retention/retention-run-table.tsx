@@ -5,7 +5,7 @@ import { cn } from '@/components/ui/cn';
 import type { RetentionRunView } from '@/lib/schemas/retention';
 import { formatDuration, RunStatusBadge } from './retention-labels';
 
-const HEADERS = ['Started', 'Duration', 'Kind', 'Status', 'Masked', 'Erased', 'Held', 'Access events erased', 'Error'] as const;
+const HEADERS = ['Started', 'Started by', 'Duration', 'Kind', 'Status', 'Masked', 'Erased', 'Held', 'Cleared-hit memories erased', 'Access events erased', 'Error'] as const;
 
 /** The last runs, newest first; a dry run's counts are what a run would have done. */
 export function RetentionRunTable({ items }: { items: RetentionRunView[] }) {
@@ -29,6 +29,7 @@ export function RetentionRunTable({ items }: { items: RetentionRunView[] }) {
               <th scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">
                 <LocalTime iso={run.startedAt} />
               </th>
+              <td className="px-3 py-2">{run.startedBy ?? '—'}</td>
               <td className="px-3 py-2 tabular-nums whitespace-nowrap">{run.durationMs === null ? '—' : formatDuration(run.durationMs)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{run.dryRun ? 'Dry run' : 'Run'}</td>
               <td className="px-3 py-2">
@@ -36,7 +37,9 @@ export function RetentionRunTable({ items }: { items: RetentionRunView[] }) {
               </td>
               <td className="px-3 py-2 tabular-nums">{formatCount(run.masked)}</td>
               <td className="px-3 py-2 tabular-nums">{formatCount(run.erased)}</td>
-              <td className="px-3 py-2 tabular-nums">{formatCount(run.held)}</td>
+              {/* Counted when a run ends: an unfinished run does not know it. */}
+              <td className="px-3 py-2 tabular-nums">{run.status === 'COMPLETED' ? formatCount(run.held) : '—'}</td>
+              <td className="px-3 py-2 tabular-nums">{formatCount(run.suppressionsErased)}</td>
               <td className="px-3 py-2 tabular-nums">{formatCount(run.eventsErased)}</td>
               <td className="px-3 py-2 break-words">{run.error ?? ''}</td>
             </tr>

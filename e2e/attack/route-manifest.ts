@@ -148,7 +148,7 @@ export const API_ROUTES: readonly ApiEntry[] = [
   // The class's body is checked after the permission (server/retention/update-retention-policy.ts).
   { kind: 'api', path: '/api/v1/retention/policies/[dataClass]', method: 'PATCH', grant: { permission: 'retention.manage' }, object: 'data-class', body: () => ({ attackSuite: true }), allowed: [400] },
   { kind: 'api', path: '/api/v1/retention/runs', method: 'GET', grant: { permission: 'retention.read' }, allowed: OK },
-  { kind: 'api', path: '/api/v1/retention/runs', method: 'POST', grant: { permission: 'retention.manage' }, body: () => ({ dryRun: true }), allowed: [200, 409] },
+  { kind: 'api', path: '/api/v1/retention/runs', method: 'POST', grant: { permission: 'retention.manage' }, body: () => ({ dryRun: true }), allowed: [202, 409] },
 
   { kind: 'api', path: '/api/v1/screenings', method: 'POST', grant: { permission: 'travellers.write' }, body: () => ({}), allowed: [400] },
   { kind: 'api', path: '/api/v1/screenings/[id]', method: 'GET', grant: { permission: 'screenings.read', tokens: 'own-only' }, object: 'screening', allowed: OK },

@@ -1,3 +1,4 @@
+import { Db } from '../attack/harness';
 import { expect, test } from '../fixtures';
 
 // Long jobs show progress while they run and a summary when they end: an export (records
@@ -53,4 +54,39 @@ test('verifying the access log shows progress while it reads, then the result', 
   await page.reload();
   await expect(page.locator('#verify-result')).toContainText(/Intact up to event \d+/);
   await expect(page.locator('#verify-result')).toContainText(/Started by \S+ at .+, finished at .+\./);
+});
+
+test('a retention run started by hand goes on in the background: the page follows it, then shows its result', async ({ page, loginAs }) => {
+  const admin = await loginAs('admin');
+  await page.goto('/admin/retention');
+  await expect(page.getByRole('heading', { name: 'Retention', level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Another session holds the policies the run reads first, so the run waits where it can be seen.
+  const blocker = await Db.connect();
+  let locked = false;
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE "RetentionPolicy" IN ACCESS EXCLUSIVE MODE');
+    locked = true;
+    await page.getByRole('button', { name: 'Dry run', exact: true }).click();
+    // The request has answered (the run is the server's now): progress from the run's row.
+    const progress = page.getByRole('progressbar', { name: 'Dry run in progress' });
+    await expect(progress).toBeVisible();
+    await expect(page.locator('#retention-run-progress-figures')).toHaveText(/^counting what a run would mask and erase · \d+ s so far$/);
+    await expect(page.getByRole('status').filter({ hasText: `Dry run in progress (started by ${admin.email})` })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Dry run', exact: true })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Run now', exact: true })).toBeDisabled();
+    await expect(page.getByRole('table', { name: 'Retention runs' }).getByRole('row').nth(1)).toContainText('Running');
+    await blocker.query('COMMIT');
+    locked = false;
+    await expect(page.getByRole('heading', { name: 'Result of the dry run' })).toBeFocused({ timeout: 20_000 });
+    await expect(progress).toBeHidden();
+  } finally {
+    if (locked) await blocker.query('ROLLBACK');
+    await blocker.close();
+  }
+  const latest = page.getByRole('table', { name: 'Retention runs' }).getByRole('row').nth(1);
+  await expect(latest).toContainText('Completed');
+  await expect(latest).toContainText(admin.email);
+  await expect(page.getByRole('button', { name: 'Dry run', exact: true })).toBeEnabled();
 });

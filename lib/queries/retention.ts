@@ -7,7 +7,6 @@ import type {
   RetentionPolicyUpdate,
   RetentionPolicyView,
   RetentionRunView,
-  StartedRetentionRun,
 } from '@/lib/schemas/retention';
 
 // One key factory for retention administration: the server render, the client hooks and
@@ -48,7 +47,7 @@ export function updateRetentionPolicy(dataClass: RetentionDataClass, input: Rete
   return apiFetch<RetentionPolicyView>(`/api/v1/retention/policies/${encodeURIComponent(dataClass)}`, { method: 'PATCH', body: input });
 }
 
-/** Answers when the run has finished; 409 while another run holds the job. */
-export function startRetentionRun(dryRun: boolean): Promise<StartedRetentionRun> {
-  return apiFetch<StartedRetentionRun>('/api/v1/retention/runs', { body: { dryRun } });
+/** Starts a run and answers at once with it (it goes on in the background); 409 while another run holds the job. */
+export function startRetentionRun(dryRun: boolean): Promise<{ run: RetentionRunView }> {
+  return apiFetch<{ run: RetentionRunView }>('/api/v1/retention/runs', { body: { dryRun } });
 }

@@ -104,24 +104,28 @@ export interface RetentionPolicies {
   bounds: RetentionBounds;
 }
 
+/** What a running run is doing: counting (a dry run, or the held records at the end) or a phase of its batches. */
+export type RetentionRunPhase = 'counting' | 'erasure' | 'masking' | 'suppressions' | 'idempotency-keys' | 'access-events';
+
 export interface RetentionRunView {
   id: string;
   startedAt: string;
+  /** The scheduled job ("retention job") or the administrator who started it; null for runs before this was kept. */
+  startedBy: string | null;
   finishedAt: string | null;
   durationMs: number | null;
   dryRun: boolean;
+  /** RUNNING, COMPLETED, FAILED, or INTERRUPTED (its server stopped in the middle). */
   status: string;
+  /** While RUNNING: what it is doing now. */
+  phase: RetentionRunPhase | null;
   masked: number;
   erased: number;
   held: number;
+  /** Cleared-hit memories erased with the data they rested on (or, in a dry run, due). */
+  suppressionsErased: number;
   eventsErased: number;
   error: string | null;
-}
-
-/** The answer to "Dry run" / "Run now": the recorded run, plus the cleared-hit memories erased. */
-export interface StartedRetentionRun {
-  run: RetentionRunView;
-  suppressionsErased: number;
 }
 
 /** One escalation keeping a record past its erasure date. Ids and dates only: never the traveller's data. */

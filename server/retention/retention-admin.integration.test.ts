@@ -260,12 +260,13 @@ test('a run started by an administrator is recorded and names them; another run 
   const dryCaller = callerFor(adminUser);
   const due = await hitCollected(200);
   const dry = await startRetentionRun(dryCaller, { dryRun: true });
-  assert.deepEqual([dry.run.dryRun, dry.run.status], [true, 'COMPLETED']);
-  assert.ok(dry.run.masked >= 1, 'the dry run counts the traveller due for masking');
+  assert.deepEqual([dry.run.dryRun, dry.run.startedBy], [true, dryCaller.actorLabel]);
+  await dry.done;
+  const [listed] = await listRetentionRuns(dryCaller);
+  assert.equal(listed?.id, dry.run.id, 'newest first');
+  assert.deepEqual([listed?.status, listed?.phase, listed?.startedBy], ['COMPLETED', null, dryCaller.actorLabel]);
+  assert.ok((listed?.masked ?? 0) >= 1, 'the dry run counts the traveller due for masking');
   assert.equal((await db().traveller.findUniqueOrThrow({ where: { id: due.traveller.id } })).maskedAt, null, 'a dry run changes nothing');
-  const stored = await db().retentionRun.findUniqueOrThrow({ where: { id: dry.run.id } });
-  assert.deepEqual([stored.dryRun, stored.status, stored.masked], [true, 'COMPLETED', dry.run.masked]);
-  assert.equal((await listRetentionRuns(dryCaller))[0]?.id, dry.run.id, 'newest first');
   assert.deepEqual(
     (await eventsOf(dryCaller.requestId)).map((event) => [event.operation, event.resourceType, event.resourceId]),
     [['CONSULTATION', 'retention-run', dry.run.id]],
@@ -273,8 +274,10 @@ test('a run started by an administrator is recorded and names them; another run 
 
   const realCaller = callerFor(adminUser);
   const real = await startRetentionRun(realCaller, { dryRun: false });
-  assert.deepEqual([real.run.dryRun, real.run.status], [false, 'COMPLETED']);
-  assert.ok(real.run.masked >= 1);
+  await real.done;
+  const finished = (await listRetentionRuns(realCaller)).find((run) => run.id === real.run.id);
+  assert.deepEqual([finished?.dryRun, finished?.status, finished?.startedBy], [false, 'COMPLETED', realCaller.actorLabel]);
+  assert.ok((finished?.masked ?? 0) >= 1);
   assert.ok((await db().traveller.findUniqueOrThrow({ where: { id: due.traveller.id } })).maskedAt);
   const events = await eventsOf(realCaller.requestId);
   assert.ok(events.some((event) => event.operation === 'ERASURE' && event.travellerId === due.traveller.id && event.actorId === adminUser.id), 'the masking names the administrator');
@@ -286,10 +289,61 @@ test('a run started by an administrator is recorded and names them; another run 
   try {
     await other.query(`SELECT pg_advisory_lock(hashtext('proportio:retention'))`);
     const runs = await db().retentionRun.count();
-    await assert.rejects(startRetentionRun(callerFor(adminUser), { dryRun: true }), (error: unknown) => error instanceof ConflictError && /in progress/.test(error.message));
+    const refused = callerFor(adminUser);
+    await assert.rejects(startRetentionRun(refused, { dryRun: true }), (error: unknown) => error instanceof ConflictError && /in progress/.test(error.message));
     assert.equal(await db().retentionRun.count(), runs, 'nothing was started');
+    assert.deepEqual(await eventsOf(refused.requestId), [], 'and nothing recorded as started');
   } finally {
     await other.end();
   }
   await assert.rejects(startRetentionRun(callerFor(adminUser), { dryRun: 'yes' }), ValidationError);
+});
+
+test('a run started by hand answers while it works; the runs show it running, then its result; a second start meanwhile is refused', async () => {
+  const adminUser = await createUser('ADMINISTRATOR');
+  await hitCollected(200);
+  // Another session holds the policies the run reads first: the run waits on them in the background.
+  const blocker = new pg.Client({ connectionString: env().DATABASE_URL });
+  await blocker.connect();
+  let started: Awaited<ReturnType<typeof startRetentionRun>> | undefined;
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE "RetentionPolicy" IN ACCESS EXCLUSIVE MODE');
+    started = await startRetentionRun(callerFor(adminUser), { dryRun: true });
+    assert.equal(started.run.status, 'RUNNING', 'the answer came while the run waits');
+    const [running] = await listRetentionRuns(callerFor(adminUser));
+    assert.deepEqual([running?.id, running?.status, running?.phase], [started.run.id, 'RUNNING', 'counting']);
+    await assert.rejects(startRetentionRun(callerFor(adminUser), { dryRun: true }), ConflictError);
+    await blocker.query('COMMIT');
+    await started.done;
+  } finally {
+    await blocker.end();
+  }
+  const [finished] = await listRetentionRuns(callerFor(adminUser));
+  assert.deepEqual([finished?.id, finished?.status], [started?.run.id, 'COMPLETED']);
+  assert.ok((finished?.masked ?? 0) >= 1);
+});
+
+test('a run left RUNNING by a stopped server shows as interrupted; one whose lock is held shows as running', async () => {
+  const admin = callerFor(await createUser('ADMINISTRATOR'));
+  const orphan = await db().retentionRun.create({ data: { dryRun: false, status: 'RUNNING', startedBy: 'retention job', phase: 'masking', masked: 7 } });
+  try {
+    const [shown] = await listRetentionRuns(admin);
+    assert.deepEqual([shown?.id, shown?.status, shown?.phase, shown?.masked], [orphan.id, 'INTERRUPTED', null, 7]);
+    // The same row while some session holds the job's lock: a run in progress elsewhere.
+    const other = new pg.Client({ connectionString: env().DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query(`SELECT pg_advisory_lock(hashtext('proportio:retention'))`);
+      const [running] = await listRetentionRuns(admin);
+      assert.deepEqual([running?.id, running?.status, running?.phase], [orphan.id, 'RUNNING', 'masking']);
+    } finally {
+      await other.end();
+    }
+    // The next run marks it for good.
+    await runRetention({ dryRun: true });
+    assert.equal((await db().retentionRun.findUniqueOrThrow({ where: { id: orphan.id } })).status, 'INTERRUPTED');
+  } finally {
+    await db().retentionRun.deleteMany({ where: { id: orphan.id, status: 'RUNNING' } });
+  }
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import pg from 'pg';
 import { env } from '@/lib/env';
 import { systemCaller, type Caller } from '@/server/auth/caller';
-import { db } from '@/server/db';
+import { db, type Tx } from '@/server/db';
 import { storableErrorMessage } from '@/server/errors';
 import { eraseAccessEventBatch } from './erase-access-events';
 import { eraseExpiredIdempotencyKeys } from './erase-idempotency-keys';
@@ -27,8 +27,10 @@ export interface RetentionRunResult {
   durationMs: number;
 }
 
+export type RetentionPhase = 'counting' | 'erasure' | 'masking' | 'suppressions' | 'idempotency-keys' | 'access-events';
+
 export interface RetentionProgress {
-  phase: 'masking' | 'erasure' | 'suppressions' | 'idempotency-keys' | 'access-events';
+  phase: Exclude<RetentionPhase, 'counting'>;
   done: number;
 }
 
@@ -39,9 +41,17 @@ export interface RetentionOptions {
   batchSize?: number;
   caller?: Caller;
   onProgress?: (progress: RetentionProgress) => void;
+  /** Runs in the transaction that creates the run's row: a start by hand records its access event there. */
+  onStart?: (tx: Tx, runId: string) => Promise<unknown>;
 }
 
-const LOCK_KEY = 'proportio:retention';
+/** A run that holds the job's lock and has its row; `done` settles when it has finished (or failed). */
+export interface StartedRetention {
+  runId: string;
+  done: Promise<RetentionRunResult>;
+}
+
+export const RETENTION_LOCK_KEY = 'proportio:retention';
 
 /**
  * Masks identifying data past its limit, erases travellers and hits past theirs (except
@@ -51,33 +61,58 @@ const LOCK_KEY = 'proportio:retention';
  * where it stopped. The run is recorded with counts only, never personal data.
  */
 export async function runRetention(options: RetentionOptions = {}): Promise<RetentionRunResult | null> {
+  const started = await startRetention(options);
+  return started ? started.done : null;
+}
+
+/**
+ * Takes the job's lock and creates the run's row, then answers while the run goes on (its row
+ * counts up batch by batch): null when another run holds the lock. The lock's session ends when
+ * the run does.
+ */
+export async function startRetention(options: RetentionOptions = {}): Promise<StartedRetention | null> {
   const lock = new pg.Client({ connectionString: env().DATABASE_URL });
   // A database restart ends this idle session (57P01); without a listener node-postgres's
   // 'error' event would crash the whole server. The lock goes with the session, the run's own
   // statements fail with the same restart, and the next scheduled run starts afresh.
   lock.on('error', (error) => console.warn(`Retention lock session lost: ${error.message.split('\n')[0]}`));
-  await lock.connect();
+  const release = () => lock.end().catch(() => {});
   try {
-    const { rows } = await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [LOCK_KEY]);
-    if (!rows[0]?.locked) return null;
-    return await runLocked(options);
-  } finally {
-    await lock.end().catch(() => {});
+    await lock.connect();
+    const { rows } = await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [RETENTION_LOCK_KEY]);
+    if (!rows[0]?.locked) {
+      await release();
+      return null;
+    }
+    const runId = await createRun(options);
+    return { runId, done: runLocked(runId, options).finally(release) };
+  } catch (error) {
+    await release();
+    throw error;
   }
 }
 
-async function runLocked(options: RetentionOptions): Promise<RetentionRunResult> {
+async function createRun(options: RetentionOptions): Promise<string> {
+  const dryRun = options.dryRun ?? false;
+  const startedBy = (options.caller ?? systemCaller('retention job')).actorLabel;
+  return db().$transaction(async (tx) => {
+    // A run that died with its process stays RUNNING; holding the lock, we know it is not.
+    await tx.retentionRun.updateMany({ where: { status: 'RUNNING' }, data: { status: 'INTERRUPTED', finishedAt: new Date() } });
+    const run = await tx.retentionRun.create({ data: { dryRun, status: 'RUNNING', startedBy, phase: dryRun ? 'counting' : 'erasure' }, select: { id: true } });
+    await options.onStart?.(tx, run.id);
+    return run.id;
+  });
+}
+
+async function runLocked(runId: string, options: RetentionOptions): Promise<RetentionRunResult> {
   const now = options.now ?? new Date();
   const dryRun = options.dryRun ?? false;
   const batchSize = options.batchSize ?? env().RETENTION_BATCH_SIZE;
   const caller = options.caller ?? systemCaller('retention job');
   const started = performance.now();
-  // A run that died with its process stays RUNNING; holding the lock, we know it is not.
-  await db().retentionRun.updateMany({ where: { status: 'RUNNING' }, data: { status: 'INTERRUPTED', finishedAt: new Date() } });
-  const run = await db().retentionRun.create({ data: { dryRun, status: 'RUNNING' }, select: { id: true } });
-  const limits = await readRetentionLimits(db());
-  const result: RetentionRunResult = { runId: run.id, dryRun, masked: 0, erased: 0, held: 0, suppressionsErased: 0, eventsErased: 0, durationMs: 0 };
+  const result: RetentionRunResult = { runId, dryRun, masked: 0, erased: 0, held: 0, suppressionsErased: 0, eventsErased: 0, durationMs: 0 };
   try {
+    const limits = await readRetentionLimits(db());
     if (dryRun) {
       const [counts] = await db().$queryRaw<{ masking: number; erasure: number; held: number; suppressions: number; events: number }[]>`
         SELECT (SELECT count(*)::int FROM "Traveller" t WHERE ${dueForMaskingWhere(limits, now)}
@@ -98,23 +133,33 @@ async function runLocked(options: RetentionOptions): Promise<RetentionRunResult>
       // Erasure first: a traveller past five years is erased, not masked on the way.
       // Two batches at a time for travellers: while one is in PostgreSQL the other is being sealed
       // and digested here; SKIP LOCKED keeps their travellers apart.
-      result.erased = await repeat((tx) => eraseTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'erasure', run.id, 'erased', options.onProgress, TRAVELLER_WORKERS);
-      result.masked = await repeat((tx) => maskTravellerBatch(tx, caller, limits, now, batchSize, run.id), 'masking', run.id, 'masked', options.onProgress, TRAVELLER_WORKERS);
-      result.suppressionsErased = await repeat((tx) => eraseExpiredSuppressions(tx, now, batchSize), 'suppressions', run.id, null, options.onProgress);
-      await repeat((tx) => eraseExpiredIdempotencyKeys(tx, now, batchSize), 'idempotency-keys', run.id, null, options.onProgress);
+      result.erased = await repeat((tx) => eraseTravellerBatch(tx, caller, limits, now, batchSize, runId), 'erasure', runId, 'erased', options.onProgress, TRAVELLER_WORKERS);
+      result.masked = await repeat((tx) => maskTravellerBatch(tx, caller, limits, now, batchSize, runId), 'masking', runId, 'masked', options.onProgress, TRAVELLER_WORKERS);
+      result.suppressionsErased = await repeat((tx) => eraseExpiredSuppressions(tx, now, batchSize), 'suppressions', runId, 'suppressionsErased', options.onProgress);
+      await repeat((tx) => eraseExpiredIdempotencyKeys(tx, now, batchSize), 'idempotency-keys', runId, null, options.onProgress);
       // Access events by the database's clock (the append-only trigger's), in larger batches: a row is small.
-      result.eventsErased = await repeat((tx) => eraseAccessEventBatch(tx, caller, batchSize * 25, run.id), 'access-events', run.id, 'eventsErased', options.onProgress);
+      result.eventsErased = await repeat((tx) => eraseAccessEventBatch(tx, caller, batchSize * 25, runId), 'access-events', runId, 'eventsErased', options.onProgress);
+      await db().retentionRun.update({ where: { id: runId }, data: { phase: 'counting' } });
       const [held] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}`;
       result.held = held?.n ?? 0;
     }
     result.durationMs = Math.round(performance.now() - started);
     await db().retentionRun.update({
-      where: { id: run.id },
-      data: { status: 'COMPLETED', finishedAt: new Date(), masked: result.masked, erased: result.erased, held: result.held, eventsErased: result.eventsErased },
+      where: { id: runId },
+      data: {
+        status: 'COMPLETED',
+        phase: null,
+        finishedAt: new Date(),
+        masked: result.masked,
+        erased: result.erased,
+        held: result.held,
+        eventsErased: result.eventsErased,
+        suppressionsErased: result.suppressionsErased,
+      },
     });
     return result;
   } catch (error) {
-    await db().retentionRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), error: storableErrorMessage(error) } });
+    await db().retentionRun.update({ where: { id: runId }, data: { status: 'FAILED', finishedAt: new Date(), error: storableErrorMessage(error) } });
     throw error;
   }
 }
@@ -136,10 +181,11 @@ async function repeat(
   batch: (tx: Batch) => Promise<number>,
   phase: RetentionProgress['phase'],
   runId: string,
-  column: 'masked' | 'erased' | 'eventsErased' | null,
+  column: 'masked' | 'erased' | 'eventsErased' | 'suppressionsErased' | null,
   onProgress?: (progress: RetentionProgress) => void,
   workers = 1,
 ): Promise<number> {
+  await db().retentionRun.update({ where: { id: runId }, data: { phase } });
   let done = 0;
   let failed = false;
   const loop = async () => {
