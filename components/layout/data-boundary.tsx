@@ -15,9 +15,17 @@ async function Deferred({ load }: { load: () => Promise<ReactNode> }) {
  * still stream in behind the skeleton within that one response. The permission check stays
  * above this boundary, so a refusal is a 403 either way. The boundary is there in both cases,
  * so the tree the browser hydrated and the one a navigation brings match, and nothing below
- * remounts.
+ * remounts. A document load's data are there before the boundary is, so it never shows its
+ * skeleton: the skeleton is left out of that answer rather than rendered into its payload for
+ * nothing (on the queue, a fifth of the page's server components).
  */
 export async function DataBoundary({ fallback, load }: { fallback: ReactNode; load: () => Promise<ReactNode> }) {
   const navigating = isClientNavigation(await headers());
-  return <Suspense fallback={fallback}>{navigating ? <Deferred load={load} /> : await load()}</Suspense>;
+  return navigating ? (
+    <Suspense fallback={fallback}>
+      <Deferred load={load} />
+    </Suspense>
+  ) : (
+    <Suspense fallback={null}>{await load()}</Suspense>
+  );
 }
