@@ -43,7 +43,13 @@ const SQL = {
   firstPage: `${LIST_SELECT} WHERE h.status IN ('NEW', 'IN_REVIEW', 'ESCALATION_PENDING') ORDER BY h."dueAt", h.id LIMIT ${PAGE + 1}`,
   // The queue filter's choices (server/hits/list-hit-filter-options.ts), read with the /hits page.
   filterSources: `SELECT code, name FROM "WatchlistSource" WHERE active ORDER BY name`,
-  filterOffences: `SELECT "offenceCategory" FROM "WatchlistEntry" GROUP BY 1 ORDER BY 1`,
+  // A loose index scan, one probe per category, as the app reads them.
+  filterOffences: `WITH RECURSIVE category AS (
+      (SELECT "offenceCategory" AS name FROM "WatchlistEntry" ORDER BY 1 LIMIT 1)
+      UNION ALL
+      SELECT (SELECT e."offenceCategory" FROM "WatchlistEntry" e WHERE e."offenceCategory" > category.name ORDER BY 1 LIMIT 1)
+        FROM category WHERE category.name IS NOT NULL)
+    SELECT name FROM category WHERE name IS NOT NULL ORDER BY name`,
   filtered: `${LIST_SELECT} WHERE h."sourceId" = (SELECT id FROM "WatchlistSource" WHERE code = $1) AND h.score >= $2
     ORDER BY h.score DESC, h.id DESC LIMIT ${PAGE + 1}`,
   afterCursor: `${LIST_SELECT} WHERE (h."dueAt", h.id) > ($1, $2::uuid) ORDER BY h."dueAt", h.id LIMIT ${PAGE + 1}`,
