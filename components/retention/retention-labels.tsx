@@ -30,6 +30,7 @@ const RUN_STATUS: Readonly<Record<string, { label: string; symbol: string; class
   COMPLETED: { label: 'Completed', symbol: '✓', className: 'border-ok text-ok' },
   FAILED: { label: 'Failed', symbol: '✕', className: 'border-danger bg-danger-bg text-danger' },
   INTERRUPTED: { label: 'Interrupted', symbol: '!', className: 'border-warn text-warn' },
+  STOPPED: { label: 'Stopped', symbol: '■', className: 'border-warn text-warn' },
 };
 
 /** A run's status in words with a symbol; colour only repeats them. */

@@ -7,7 +7,7 @@ import { RunningProgress } from '@/components/ui/running-progress';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatCount } from '@/components/admin/admin-format';
 import { ApiError } from '@/lib/api-client';
-import { retentionKeys, retentionRunsOptions, startRetentionRun } from '@/lib/queries/retention';
+import { retentionKeys, retentionRunsOptions, startRetentionRun, stopRetentionRun } from '@/lib/queries/retention';
 import type { RetentionRunPhase, RetentionRunView } from '@/lib/schemas/retention';
 import { RetentionRunSummary, runSummary } from './retention-run-summary';
 import { RetentionRunTable } from './retention-run-table';
@@ -48,6 +48,10 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
       queryClient.setQueryData<RetentionRunView[]>(retentionKeys.runs(), (items = []) => [run, ...items.filter((item) => item.id !== run.id)]);
     },
   });
+  const stop = useMutation({
+    mutationFn: (id: string) => stopRetentionRun(id),
+    onSuccess: ({ run }) => queryClient.setQueryData<RetentionRunView[]>(retentionKeys.runs(), (items = []) => items.map((item) => (item.id === run.id ? run : item))),
+  });
   const { data: items, isError, error } = useQuery({
     ...retentionRunsOptions(),
     initialData: initialItems,
@@ -80,7 +84,9 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
     : running
       ? running.dryRun
         ? `Dry run in progress${startedByLine(running)}… nothing is changed.`
-        : `Retention run in progress${startedByLine(running)}… masking and erasing in batches. You may leave this page and come back.`
+        : running.stopRequestedAt
+          ? `Stopping after the current batch (asked by ${running.stopRequestedBy ?? 'an administrator'})…`
+          : `Retention run in progress${startedByLine(running)}… masking and erasing in batches. You may leave this page and come back.`
       : '';
 
   return (
@@ -97,6 +103,12 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
           <Button type="button" className="bg-danger text-bg" disabled={busy} onClick={() => setConfirming(true)}>
             Run now
           </Button>
+          {running && !running.dryRun && !running.stopRequestedAt ? (
+            // Not destructive: the batches done stay done, and the next run goes on from there.
+            <Button type="button" variant="secondary" disabled={stop.isPending} onClick={() => stop.mutate(running.id)}>
+              Stop after this batch
+            </Button>
+          ) : null}
           <p role="status" className="text-sm text-muted">
             {pendingLabel || (result ? runSummary(result) : '')}
           </p>
@@ -109,6 +121,11 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
           startedAt={Date.parse(running.startedAt)}
           figures={runningFigures(running)}
         />
+      ) : null}
+      {stop.isError ? (
+        <p role="alert" className="rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">
+          {stop.error instanceof ApiError ? stop.error.message : 'The run could not be stopped. Try again.'}
+        </p>
       ) : null}
       {start.isError ? (
         <p role="alert" className="rounded-md border border-danger bg-danger-bg p-3 text-sm text-danger">

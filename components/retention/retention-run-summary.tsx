@@ -14,6 +14,7 @@ export function runSummary(run: RetentionRunView): string {
   }
   const done = `masked ${plural(run.masked, 'traveller', 'travellers')}, erased ${formatCount(run.erased)} with their hits, ${memories} and ${plural(run.eventsErased, 'access event', 'access events')} past 5 years`;
   // The held records are counted at the end, so only a finished run knows them.
+  if (run.status === 'STOPPED') return `The run was stopped by ${run.stopRequestedBy ?? 'an administrator'}${took}. Before it stopped it ${done}. Those batches stay done; the next run goes on from there.`;
   if (run.status === 'INTERRUPTED') return `The run stopped in the middle (its server stopped). Before it stopped it ${done}. Those batches stay done; run again to finish.`;
   if (run.status === 'FAILED') return `The run failed${took}: ${run.error ?? 'unknown error'}. Before it failed it ${done}. Those batches stay done; run again to finish.`;
   return `Run finished${took}: ${done}; ${formatCount(run.held)} held by an open escalation.`;
@@ -25,7 +26,7 @@ export function RetentionRunSummary({ run, headingRef }: { run: RetentionRunView
   return (
     <section aria-labelledby="retention-run-result-heading" className={failed ? 'rounded-md border border-danger bg-danger-bg p-4 text-danger' : 'rounded-md border border-border p-4'}>
       <h3 id="retention-run-result-heading" ref={headingRef} tabIndex={-1} className="font-semibold">
-        {run.dryRun ? 'Result of the dry run' : failed ? 'The retention run did not finish' : 'Result of the retention run'}
+        {run.dryRun ? 'Result of the dry run' : run.status === 'STOPPED' ? 'The retention run was stopped' : failed ? 'The retention run did not finish' : 'Result of the retention run'}
       </h3>
       <p className="mt-1 text-sm">{runSummary(run)}</p>
     </section>

@@ -118,6 +118,7 @@ export async function makeFuzzWorld(browser: Browser, playwright: PlaywrightWork
         watchlist: FUZZ_SOURCE,
         'data-class': 'CLEARED_HIT',
         traveller: traveller?.id as string,
+        'retention-run': await db.finishedRetentionRun(),
       },
       shared: { recipientId: recipient?.id ?? '', otherHitId: otherHit as string, otherAnalystId: analyst2?.id ?? '', watchlistThreshold: 0.8, anomalyRule: 'UNASSIGNED_CONSULTATION' },
     };

@@ -83,6 +83,15 @@ export class Db {
     return { id, secret, label: `token ${name} (${prefix})` };
   }
 
+  /** A finished retention run to aim requests at, dated long ago so no page shows it as the latest run. */
+  async finishedRetentionRun(): Promise<string> {
+    const [run] = await this.query<{ id: string }>(
+      `INSERT INTO "RetentionRun" (id, "startedAt", "finishedAt", "dryRun", status, "startedBy") VALUES ($1, '2020-01-01T00:00:00Z', '2020-01-01T00:01:00Z', false, 'COMPLETED', 'attack suite') RETURNING id`,
+      [randomUUID()],
+    );
+    return run?.id as string;
+  }
+
   async close(): Promise<void> {
     await this.client.end();
   }

@@ -206,6 +206,7 @@ test.describe('access-control matrix', () => {
     );
     const [source] = await db.query<{ code: string; matchThreshold: number | null }>(`SELECT code, "matchThreshold" FROM "WatchlistSource" ORDER BY code LIMIT 1`);
     const [traveller] = await db.query<{ id: string }>(`SELECT id FROM "Traveller" ORDER BY "collectedAt" DESC LIMIT 1`);
+    const retentionRun = await db.finishedRetentionRun();
     const tokens = {} as Record<TokenScope, string>;
     for (const scope of SCOPES) tokens[scope] = (await db.createToken([scope])).secret;
     await Promise.all(Object.values(context).map((ctx) => ctx.dispose()));
@@ -225,6 +226,7 @@ test.describe('access-control matrix', () => {
         watchlist: { other: source?.code as string, own: {} },
         'data-class': { other: 'TRAVELLER_RECORD', own: {} },
         traveller: { other: traveller?.id as string, own: {} },
+        'retention-run': { other: retentionRun, own: {} },
       },
     };
   });

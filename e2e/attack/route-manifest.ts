@@ -8,7 +8,7 @@ import type { Permission } from './permission-table';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The objects a route's [param] can name; fixtures.ts makes one of each per owner. */
-export type ObjectKind = 'hit' | 'escalation' | 'package' | 'user' | 'api-token' | 'screening' | 'watchlist' | 'data-class' | 'traveller';
+export type ObjectKind = 'hit' | 'escalation' | 'package' | 'user' | 'api-token' | 'screening' | 'watchlist' | 'data-class' | 'traveller' | 'retention-run';
 
 export type Grant =
   /** callerMay(caller, permission): the role's permissions or the token's scopes. */
@@ -149,6 +149,8 @@ export const API_ROUTES: readonly ApiEntry[] = [
   { kind: 'api', path: '/api/v1/retention/policies/[dataClass]', method: 'PATCH', grant: { permission: 'retention.manage' }, object: 'data-class', body: () => ({ attackSuite: true }), allowed: [400] },
   { kind: 'api', path: '/api/v1/retention/runs', method: 'GET', grant: { permission: 'retention.read' }, allowed: OK },
   { kind: 'api', path: '/api/v1/retention/runs', method: 'POST', grant: { permission: 'retention.manage' }, body: () => ({ dryRun: true }), allowed: [202, 409] },
+  // The fixture run has finished: stopping it is refused (409), as every run but one in progress.
+  { kind: 'api', path: '/api/v1/retention/runs/[id]/stop', method: 'POST', grant: { permission: 'retention.manage' }, object: 'retention-run', allowed: [202, 409] },
 
   { kind: 'api', path: '/api/v1/screenings', method: 'POST', grant: { permission: 'travellers.write' }, body: () => ({}), allowed: [400] },
   { kind: 'api', path: '/api/v1/screenings/[id]', method: 'GET', grant: { permission: 'screenings.read', tokens: 'own-only' }, object: 'screening', allowed: OK },

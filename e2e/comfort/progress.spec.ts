@@ -90,3 +90,36 @@ test('a retention run started by hand goes on in the background: the page follow
   await expect(latest).toContainText(admin.email);
   await expect(page.getByRole('button', { name: 'Dry run', exact: true })).toBeEnabled();
 });
+
+test('an administrator stops a retention run in progress: it ends stopped before its first batch, nothing masked or erased', async ({ page, loginAs }) => {
+  const admin = await loginAs('admin');
+  await page.goto('/admin/retention');
+  await expect(page.getByRole('heading', { name: 'Retention', level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The run waits on the policies another session holds, so it can be stopped before any batch:
+  // a real run must not mask or erase what other suites read.
+  const blocker = await Db.connect();
+  let locked = false;
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE "RetentionPolicy" IN ACCESS EXCLUSIVE MODE');
+    locked = true;
+    await page.getByRole('button', { name: 'Run now', exact: true }).click();
+    await page.getByRole('alertdialog', { name: 'Run retention now?' }).getByRole('button', { name: 'Mask and erase now' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Retention run in progress' })).toBeVisible();
+    await page.getByRole('button', { name: 'Stop after this batch' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Stopping after the current batch (asked by ${admin.email})` })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Stop after this batch' })).toHaveCount(0);
+  } finally {
+    if (locked) {
+      // Whatever happened above, the run stops before its first batch.
+      await blocker.query(`UPDATE "RetentionRun" SET "stopRequestedAt" = coalesce("stopRequestedAt", now()) WHERE status = 'RUNNING' AND NOT "dryRun"`);
+      await blocker.query('COMMIT');
+    }
+    await blocker.close();
+  }
+  await expect(page.getByRole('heading', { name: 'The retention run was stopped' })).toBeFocused({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'The retention run was stopped' })).toContainText(`stopped by ${admin.email}`);
+  await expect(page.getByRole('region', { name: 'The retention run was stopped' })).toContainText('masked 0 travellers, erased 0');
+  await expect(page.getByRole('table', { name: 'Retention runs' }).getByRole('row').nth(1)).toContainText('Stopped');
+});

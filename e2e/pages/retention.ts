@@ -51,6 +51,6 @@ export class RetentionPage {
   }
 
   get result() {
-    return this.page.getByRole('region', { name: /^Result of the (dry run|retention run)$|^The retention run did not finish$/ });
+    return this.page.getByRole('region', { name: /^Result of the (dry run|retention run)$|^The retention run (did not finish|was stopped)$/ });
   }
 }

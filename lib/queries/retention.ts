@@ -51,3 +51,8 @@ export function updateRetentionPolicy(dataClass: RetentionDataClass, input: Rete
 export function startRetentionRun(dryRun: boolean): Promise<{ run: RetentionRunView }> {
   return apiFetch<{ run: RetentionRunView }>('/api/v1/retention/runs', { body: { dryRun } });
 }
+
+/** Asks a real run in progress to stop before its next batch; 409 when it is no longer running. */
+export function stopRetentionRun(id: string): Promise<{ run: RetentionRunView }> {
+  return apiFetch<{ run: RetentionRunView }>(`/api/v1/retention/runs/${encodeURIComponent(id)}/stop`, { method: 'POST' });
+}

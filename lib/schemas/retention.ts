@@ -115,7 +115,7 @@ export interface RetentionRunView {
   finishedAt: string | null;
   durationMs: number | null;
   dryRun: boolean;
-  /** RUNNING, COMPLETED, FAILED, or INTERRUPTED (its server stopped in the middle). */
+  /** RUNNING, COMPLETED, FAILED, STOPPED (by an administrator), or INTERRUPTED (its server stopped in the middle). */
   status: string;
   /** While RUNNING: what it is doing now. */
   phase: RetentionRunPhase | null;
@@ -126,6 +126,9 @@ export interface RetentionRunView {
   suppressionsErased: number;
   eventsErased: number;
   error: string | null;
+  /** When an administrator asked it to stop, and who (it stops before its next batch). */
+  stopRequestedAt: string | null;
+  stopRequestedBy: string | null;
 }
 
 /** One escalation keeping a record past its erasure date. Ids and dates only: never the traveller's data. */

@@ -19,6 +19,8 @@ export const runSelect = {
   suppressionsErased: true,
   eventsErased: true,
   error: true,
+  stopRequestedAt: true,
+  stopRequestedBy: true,
 } as const;
 
 type RunRow = Awaited<ReturnType<Db['retentionRun']['findMany']>>[number];
@@ -41,6 +43,8 @@ export function toRunView(row: Pick<RunRow, keyof typeof runSelect>, lockHeld = 
     suppressionsErased: row.suppressionsErased,
     eventsErased: row.eventsErased,
     error: row.error,
+    stopRequestedAt: row.stopRequestedAt?.toISOString() ?? null,
+    stopRequestedBy: row.stopRequestedBy,
   };
 }
 

@@ -7,7 +7,7 @@ import { writeRetentionPolicies } from '@/prisma/seed-reference';
 import { ForbiddenError } from '@/server/auth/errors';
 import { requestEscalation } from '@/server/escalations/request-escalation';
 import { db } from '@/server/db';
-import { ConflictError, ValidationError } from '@/server/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { holdReason } from './holds';
 import { listRetentionHolds } from './list-retention-holds';
@@ -16,6 +16,7 @@ import { listRetentionRuns } from './list-retention-runs';
 import { FIVE_YEARS_DAYS, readRetentionLimits, SIX_MONTHS_DAYS } from './retention-policies';
 import { runRetention } from './run-retention';
 import { startRetentionRun } from './start-retention-run';
+import { stopRetentionRun } from './stop-retention-run';
 import { updateRetentionPolicy } from './update-retention-policy';
 
 // Retention administration (issue 8): the policies an administrator edits are the ones the
@@ -346,4 +347,48 @@ test('a run left RUNNING by a stopped server shows as interrupted; one whose loc
   } finally {
     await db().retentionRun.deleteMany({ where: { id: orphan.id, status: 'RUNNING' } });
   }
+});
+
+test('an administrator stops a run in progress: it ends STOPPED before its next batch, changing nothing more; stopping is recorded and refused for finished and dry runs', async () => {
+  const adminUser = await createUser('ADMINISTRATOR');
+  const due = await hitCollected(200);
+  const blocker = new pg.Client({ connectionString: env().DATABASE_URL });
+  await blocker.connect();
+  let started: Awaited<ReturnType<typeof startRetentionRun>> | undefined;
+  const stopper = callerFor(adminUser);
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE "RetentionPolicy" IN ACCESS EXCLUSIVE MODE');
+    started = await startRetentionRun(callerFor(adminUser), { dryRun: false });
+    // Not theirs to stop: refused and recorded as refused.
+    const officer = callerFor(await createUser('PRIVACY_OFFICER'));
+    await assert.rejects(stopRetentionRun(officer, started.run.id), ForbiddenError);
+    const stopping = await stopRetentionRun(stopper, started.run.id);
+    assert.deepEqual([stopping.status, stopping.stopRequestedBy], ['RUNNING', stopper.actorLabel]);
+    await assert.rejects(stopRetentionRun(callerFor(adminUser), started.run.id), (error: unknown) => error instanceof ConflictError && /already asked/.test(error.message));
+    await blocker.query('COMMIT');
+    await started.done;
+  } finally {
+    await blocker.end();
+  }
+  const [stopped] = await listRetentionRuns(callerFor(adminUser));
+  assert.deepEqual([stopped?.id, stopped?.status, stopped?.masked, stopped?.erased], [started?.run.id, 'STOPPED', 0, 0]);
+  assert.equal((await db().traveller.findUniqueOrThrow({ where: { id: due.traveller.id } })).maskedAt, null, 'no batch ran after the stop');
+  assert.deepEqual(
+    (await eventsOf(stopper.requestId)).map((event) => [event.operation, event.resourceType, event.resourceId, (event.details as { stop?: boolean }).stop]),
+    [['ALTERATION', 'retention-run', started?.run.id, true]],
+  );
+
+  // Finished runs, dry runs and unknown runs cannot be stopped; nothing is recorded as stopped.
+  const refused = callerFor(adminUser);
+  await assert.rejects(stopRetentionRun(refused, started?.run.id as string), (error: unknown) => error instanceof ConflictError && /no longer running/.test(error.message));
+  const dry = await startRetentionRun(callerFor(adminUser), { dryRun: true });
+  await assert.rejects(stopRetentionRun(refused, dry.run.id), (error: unknown) => error instanceof ConflictError && /dry run/.test(error.message));
+  await dry.done;
+  await assert.rejects(stopRetentionRun(refused, '00000000-0000-7000-8000-000000000000'), NotFoundError);
+  assert.deepEqual(await eventsOf(refused.requestId), []);
+
+  // The next run goes on where the stopped one did not.
+  await runRetention();
+  assert.ok((await db().traveller.findUniqueOrThrow({ where: { id: due.traveller.id } })).maskedAt);
 });

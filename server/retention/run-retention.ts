@@ -25,6 +25,8 @@ export interface RetentionRunResult {
   /** Access events erased after 5 years, from the start of the chain (or due). */
   eventsErased: number;
   durationMs: number;
+  /** Stopped by hand before its work was done (its counts are what it did until then). */
+  stopped: boolean;
 }
 
 export type RetentionPhase = 'counting' | 'erasure' | 'masking' | 'suppressions' | 'idempotency-keys' | 'access-events';
@@ -52,6 +54,19 @@ export interface StartedRetention {
 }
 
 export const RETENTION_LOCK_KEY = 'proportio:retention';
+
+/** An administrator asked the run to stop (server/retention/stop-retention-run.ts): it ends STOPPED. */
+class RetentionStopped extends Error {
+  constructor() {
+    super('Stopped by hand.');
+    this.name = 'RetentionStopped';
+  }
+}
+
+async function throwIfStopRequested(runId: string): Promise<void> {
+  const row = await db().retentionRun.findUnique({ where: { id: runId }, select: { stopRequestedAt: true } });
+  if (row?.stopRequestedAt) throw new RetentionStopped();
+}
 
 /**
  * Masks identifying data past its limit, erases travellers and hits past theirs (except
@@ -110,7 +125,7 @@ async function runLocked(runId: string, options: RetentionOptions): Promise<Rete
   const batchSize = options.batchSize ?? env().RETENTION_BATCH_SIZE;
   const caller = options.caller ?? systemCaller('retention job');
   const started = performance.now();
-  const result: RetentionRunResult = { runId, dryRun, masked: 0, erased: 0, held: 0, suppressionsErased: 0, eventsErased: 0, durationMs: 0 };
+  const result: RetentionRunResult = { runId, dryRun, masked: 0, erased: 0, held: 0, suppressionsErased: 0, eventsErased: 0, durationMs: 0, stopped: false };
   try {
     const limits = await readRetentionLimits(db());
     if (dryRun) {
@@ -139,6 +154,7 @@ async function runLocked(runId: string, options: RetentionOptions): Promise<Rete
       await repeat((tx) => eraseExpiredIdempotencyKeys(tx, now, batchSize), 'idempotency-keys', runId, null, options.onProgress);
       // Access events by the database's clock (the append-only trigger's), in larger batches: a row is small.
       result.eventsErased = await repeat((tx) => eraseAccessEventBatch(tx, caller, batchSize * 25, runId), 'access-events', runId, 'eventsErased', options.onProgress);
+      await throwIfStopRequested(runId);
       await db().retentionRun.update({ where: { id: runId }, data: { phase: 'counting' } });
       const [held] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND ${heldWhere(now)}`;
       result.held = held?.n ?? 0;
@@ -159,6 +175,15 @@ async function runLocked(runId: string, options: RetentionOptions): Promise<Rete
     });
     return result;
   } catch (error) {
+    if (error instanceof RetentionStopped) {
+      // The row's counts went up batch by batch: they are what the run did.
+      const done = await db().retentionRun.update({
+        where: { id: runId },
+        data: { status: 'STOPPED', phase: null, finishedAt: new Date() },
+        select: { masked: true, erased: true, suppressionsErased: true, eventsErased: true },
+      });
+      return { ...result, ...done, stopped: true, durationMs: Math.round(performance.now() - started) };
+    }
     await db().retentionRun.update({ where: { id: runId }, data: { status: 'FAILED', finishedAt: new Date(), error: storableErrorMessage(error) } });
     throw error;
   }
@@ -190,6 +215,7 @@ async function repeat(
   let failed = false;
   const loop = async () => {
     while (!failed) {
+      await throwIfStopRequested(runId);
       const count = await db().$transaction(async (tx) => {
         const n = await batch(tx);
         if (n > 0 && column) await tx.retentionRun.update({ where: { id: runId }, data: { [column]: { increment: n } } });
