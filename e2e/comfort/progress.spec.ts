@@ -1,4 +1,5 @@
 import { Db } from '../attack/harness';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
 // Long jobs show progress while they run and a summary when they end: an export (records
@@ -56,18 +57,37 @@ test('verifying the access log shows progress while it reads, then the result', 
   await expect(page.locator('#verify-result')).toContainText(/Started by \S+ at .+, finished at .+\./);
 });
 
-test('a retention run started by hand goes on in the background: the page follows it, then shows its result', async ({ page, loginAs }) => {
-  const admin = await loginAs('admin');
+/**
+ * Opens /admin/retention with the retention policies locked by another session: a run started
+ * now waits on them, where the page can be seen following it, until `release()` — which first
+ * runs `before` in the locking transaction, if given.
+ */
+async function retentionWithPoliciesHeld(page: Page): Promise<{ release: (before?: string) => Promise<void> }> {
   await page.goto('/admin/retention');
   await expect(page.getByRole('heading', { name: 'Retention', level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  // Another session holds the policies the run reads first, so the run waits where it can be seen.
   const blocker = await Db.connect();
-  let locked = false;
+  await blocker.query('BEGIN');
+  await blocker.query('LOCK TABLE "RetentionPolicy" IN ACCESS EXCLUSIVE MODE');
+  let held = true;
+  return {
+    release: async (before) => {
+      if (!held) return;
+      held = false;
+      try {
+        if (before) await blocker.query(before);
+        await blocker.query('COMMIT');
+      } finally {
+        await blocker.close();
+      }
+    },
+  };
+}
+
+test('a retention run started by hand goes on in the background: the page follows it, then shows its result', async ({ page, loginAs }) => {
+  const admin = await loginAs('admin');
+  const policies = await retentionWithPoliciesHeld(page);
   try {
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE "RetentionPolicy" IN ACCESS EXCLUSIVE MODE');
-    locked = true;
     await page.getByRole('button', { name: 'Dry run', exact: true }).click();
     // The request has answered (the run is the server's now): progress from the run's row.
     const progress = page.getByRole('progressbar', { name: 'Dry run in progress' });
@@ -77,13 +97,11 @@ test('a retention run started by hand goes on in the background: the page follow
     await expect(page.getByRole('button', { name: 'Dry run', exact: true })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Run now', exact: true })).toBeDisabled();
     await expect(page.getByRole('table', { name: 'Retention runs' }).getByRole('row').nth(1)).toContainText('Running');
-    await blocker.query('COMMIT');
-    locked = false;
+    await policies.release();
     await expect(page.getByRole('heading', { name: 'Result of the dry run' })).toBeFocused({ timeout: 20_000 });
     await expect(progress).toBeHidden();
   } finally {
-    if (locked) await blocker.query('ROLLBACK');
-    await blocker.close();
+    await policies.release();
   }
   const latest = page.getByRole('table', { name: 'Retention runs' }).getByRole('row').nth(1);
   await expect(latest).toContainText('Completed');
@@ -93,17 +111,9 @@ test('a retention run started by hand goes on in the background: the page follow
 
 test('an administrator stops a retention run in progress: it ends stopped before its first batch, nothing masked or erased', async ({ page, loginAs }) => {
   const admin = await loginAs('admin');
-  await page.goto('/admin/retention');
-  await expect(page.getByRole('heading', { name: 'Retention', level: 1 })).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  // The run waits on the policies another session holds, so it can be stopped before any batch:
-  // a real run must not mask or erase what other suites read.
-  const blocker = await Db.connect();
-  let locked = false;
+  // Stopped before any batch: a real run must not mask or erase what other suites read.
+  const policies = await retentionWithPoliciesHeld(page);
   try {
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE "RetentionPolicy" IN ACCESS EXCLUSIVE MODE');
-    locked = true;
     await page.getByRole('button', { name: 'Run now', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Run retention now?' }).getByRole('button', { name: 'Mask and erase now' }).click();
     await expect(page.getByRole('progressbar', { name: 'Retention run in progress' })).toBeVisible();
@@ -111,15 +121,12 @@ test('an administrator stops a retention run in progress: it ends stopped before
     await expect(page.getByRole('status').filter({ hasText: `Stopping after the current batch (asked by ${admin.email})` })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Stop after this batch' })).toHaveCount(0);
   } finally {
-    if (locked) {
-      // Whatever happened above, the run stops before its first batch.
-      await blocker.query(`UPDATE "RetentionRun" SET "stopRequestedAt" = coalesce("stopRequestedAt", now()) WHERE status = 'RUNNING' AND NOT "dryRun"`);
-      await blocker.query('COMMIT');
-    }
-    await blocker.close();
+    // Whatever happened above, the run stops before its first batch.
+    await policies.release(`UPDATE "RetentionRun" SET "stopRequestedAt" = coalesce("stopRequestedAt", now()) WHERE status = 'RUNNING' AND NOT "dryRun"`);
   }
+  const result = page.getByRole('region', { name: 'The retention run was stopped' });
   await expect(page.getByRole('heading', { name: 'The retention run was stopped' })).toBeFocused({ timeout: 20_000 });
-  await expect(page.getByRole('region', { name: 'The retention run was stopped' })).toContainText(`stopped by ${admin.email}`);
-  await expect(page.getByRole('region', { name: 'The retention run was stopped' })).toContainText('masked 0 travellers, erased 0');
+  await expect(result).toContainText(`stopped by ${admin.email}`);
+  await expect(result).toContainText('masked 0 travellers, erased 0');
   await expect(page.getByRole('table', { name: 'Retention runs' }).getByRole('row').nth(1)).toContainText('Stopped');
 });
