@@ -34,3 +34,33 @@ test('the analyst’s hit list is masked and each hit shown is one consultation 
   const table = (await page.getByRole('table', { name: /Hit queue/ }).textContent())?.toLowerCase() ?? '';
   for (const traveller of travellers) expect(table).not.toContain(traveller.familyName.toLowerCase());
 });
+
+test('a supervisor selects the page’s undecided hits with one checkbox, and the selection says how many', async ({ page, loginAs }) => {
+  await loginAs('supervisor');
+  await page.goto('/hits?status=all');
+  const table = page.getByRole('table', { name: /Hit queue/ });
+  await expect(table).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const all = page.getByRole('checkbox', { name: 'Select all hits on this page' });
+  const rows = table.locator('tbody tr[data-hit-id]');
+  // Only undecided hits can be assigned: a decided hit's box is disabled.
+  const selectable = rows.getByRole('checkbox', { disabled: false });
+  const count = await selectable.count();
+  expect(count).toBeGreaterThan(1);
+  expect(await rows.getByRole('checkbox', { disabled: true }).count()).toBe((await rows.count()) - count);
+
+  await all.check();
+  await expect(page.getByText(`${count} selected`, { exact: true })).toBeVisible();
+  for (const box of await selectable.all()) await expect(box).toBeChecked();
+  // One unticked: the header box is mixed.
+  await selectable.first().uncheck();
+  await expect(page.getByText(`${count - 1} selected`, { exact: true })).toBeVisible();
+  await expect(all).not.toBeChecked();
+  expect(await all.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
+  // Ticked again from the header, every one; once more, none.
+  await all.check();
+  await expect(page.getByText(`${count} selected`, { exact: true })).toBeVisible();
+  await all.uncheck();
+  await expect(page.getByText('Select hits with the checkboxes to assign them.')).toBeVisible();
+  for (const box of await selectable.all()) await expect(box).not.toBeChecked();
+});

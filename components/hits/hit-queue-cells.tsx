@@ -1,6 +1,5 @@
 'use client';
 
-import type { Row, Table } from '@tanstack/react-table';
 import { Link } from '@/components/ui/app-link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -93,30 +92,23 @@ export function AssigneeCell({
   );
 }
 
-export function SelectAllCheckbox({ table }: { table: Table<HitListItem> }) {
+/** Ticks or clears every row of the page that can be assigned; mixed while some are ticked. */
+export function SelectAllCheckbox({ checked, indeterminate, disabled, onToggle }: { checked: boolean; indeterminate: boolean; disabled: boolean; onToggle: () => void }) {
   return (
     <input
       type="checkbox"
       aria-label="Select all hits on this page"
       className="size-4"
-      checked={table.getIsAllPageRowsSelected()}
+      checked={checked}
+      disabled={disabled}
       ref={(element) => {
-        if (element) element.indeterminate = table.getIsSomePageRowsSelected();
+        if (element) element.indeterminate = indeterminate;
       }}
-      onChange={table.getToggleAllPageRowsSelectedHandler()}
+      onChange={onToggle}
     />
   );
 }
 
-export function RowCheckbox({ row }: { row: Row<HitListItem> }) {
-  return (
-    <input
-      type="checkbox"
-      aria-label={`Select hit for ${row.original.travellerName}`}
-      className="size-4"
-      checked={row.getIsSelected()}
-      disabled={!row.getCanSelect()}
-      onChange={row.getToggleSelectedHandler()}
-    />
-  );
+export function RowCheckbox({ hit, checked, disabled, onToggle }: { hit: HitListItem; checked: boolean; disabled: boolean; onToggle: () => void }) {
+  return <input type="checkbox" aria-label={`Select hit for ${hit.travellerName}`} className="size-4" checked={checked} disabled={disabled} onChange={onToggle} />;
 }

@@ -1,22 +1,15 @@
 'use client';
 
-import {
-  createColumnHelper,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-  type OnChangeFn,
-  type RowSelectionState,
-} from '@tanstack/react-table';
-import { DataTableCells, DataTableEmpty, DataTableHead } from '@/components/ui/data-table';
-import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { DataTableEmpty } from '@/components/ui/data-table';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { formatScore } from '@/lib/format';
 import type { HitListItem, HitSort } from '@/lib/schemas/hit';
 import { DECIDABLE_HIT_STATUSES } from '@/lib/schemas/hit-values';
 import { AssigneeCell, DeadlineCell, RowCheckbox, SelectAllCheckbox, StatusCell, TravellerCell } from './hit-queue-cells';
 
-const column = createColumnHelper<HitListItem>();
+/** The rows a supervisor has ticked, by hit id. */
+export type HitSelection = Readonly<Record<string, boolean>>;
 
 // The column each sort order follows, for aria-sort on its header.
 const SORTED_COLUMN: Partial<Record<HitSort, { id: string; direction: 'ascending' | 'descending' }>> = {
@@ -31,8 +24,8 @@ export interface HitQueueTableProps {
   currentUserId: string;
   canAssign: boolean;
   busy: boolean;
-  rowSelection: RowSelectionState;
-  onRowSelectionChange: OnChangeFn<RowSelectionState>;
+  rowSelection: HitSelection;
+  onRowSelectionChange: (selection: HitSelection) => void;
   activeId: string | null;
   onActiveChange: (id: string) => void;
   onMove: (delta: 1 | -1) => void;
@@ -44,74 +37,72 @@ export interface HitQueueTableProps {
   emptyState: ReactNode;
 }
 
-export function HitQueueTable(props: HitQueueTableProps) {
-  const { items, sort, now, currentUserId, canAssign, pendingIds, onClaim, onRelease } = props;
-  const columns = useMemo(() => {
-    const all: ColumnDef<HitListItem>[] = [
-      column.display({
-        id: 'select',
-        header: ({ table }) => <SelectAllCheckbox table={table} />,
-        cell: ({ row }) => <RowCheckbox row={row} />,
-      }),
-      column.display({ id: 'priority', header: 'Priority', cell: ({ row }) => <span className="tabular-nums">{row.original.priority}</span> }),
-      column.display({
-        id: 'score',
-        header: 'Score',
-        cell: ({ row }) => <span className="font-medium tabular-nums">{formatScore(row.original.score)}</span>,
-      }),
-      column.display({
-        id: 'watchlist',
-        header: 'Watchlist and offence',
-        cell: ({ row }) => (
-          <div>
-            <div>{row.original.sourceName}</div>
-            <div className="text-xs text-muted">{row.original.offenceCategory}</div>
-          </div>
-        ),
-      }),
-      column.display({ id: 'traveller', header: 'Traveller', cell: ({ row }) => <TravellerCell hit={row.original} /> }),
-      column.display({
-        id: 'flight',
-        header: 'Flight',
-        cell: ({ row }) => (
-          <div className="whitespace-nowrap">
-            <div className="font-mono">{row.original.flightNumber}</div>
-            <div className="text-xs text-muted">{row.original.flightDate}</div>
-          </div>
-        ),
-      }),
-      column.display({ id: 'deadline', header: 'Review deadline', cell: ({ row }) => <DeadlineCell hit={row.original} now={now} /> }),
-      column.display({ id: 'status', header: 'Status', cell: ({ row }) => <StatusCell hit={row.original} /> }),
-      column.display({
-        id: 'assignee',
-        header: 'Assignee',
-        cell: ({ row }) => (
-          <AssigneeCell
-            hit={row.original}
-            currentUserId={currentUserId}
-            pending={pendingIds.has(row.original.id)}
-            onClaim={onClaim}
-            onRelease={onRelease}
-          />
-        ),
-      }),
-    ];
-    return canAssign ? all : all.filter((definition) => definition.id !== 'select');
-  }, [canAssign, now, currentUserId, pendingIds, onClaim, onRelease]);
+interface Column {
+  id: string;
+  header: ReactNode;
+  cell: (hit: HitListItem) => ReactNode;
+}
 
-  // TanStack Table returns fresh functions each render by design; it is not memoised here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: items,
-    columns,
-    getRowId: (hit) => hit.id,
-    getCoreRowModel: getCoreRowModel(),
-    // Only undecided hits can be (re)assigned; the server refuses the whole batch otherwise.
-    enableRowSelection: (row) => canAssign && DECIDABLE_HIT_STATUSES.includes(row.original.status),
-    state: { rowSelection: props.rowSelection },
-    onRowSelectionChange: props.onRowSelectionChange,
-  });
-  const rows = table.getRowModel().rows;
+/**
+ * The queue's page as a table. A plain one: 50 rows rendered on the server for every load of
+ * /hits, and TanStack Table's row and cell models cost more there than the rows themselves
+ * (issue 11); the selection is a map of ids, the order the server's.
+ */
+export function HitQueueTable(props: HitQueueTableProps) {
+  const { items, sort, now, currentUserId, canAssign, pendingIds, onClaim, onRelease, rowSelection, onRowSelectionChange } = props;
+  // Only undecided hits can be (re)assigned; the server refuses the whole batch otherwise.
+  const selectable = (hit: HitListItem) => canAssign && DECIDABLE_HIT_STATUSES.includes(hit.status);
+  const selectableIds = items.filter(selectable).map((hit) => hit.id);
+  const selectedCount = selectableIds.filter((id) => rowSelection[id]).length;
+  const allSelected = selectableIds.length > 0 && selectedCount === selectableIds.length;
+
+  const toggleAll = () => onRowSelectionChange(allSelected ? {} : Object.fromEntries(selectableIds.map((id) => [id, true])));
+  const toggle = (id: string) => {
+    const { [id]: wasSelected, ...rest } = rowSelection;
+    onRowSelectionChange(wasSelected ? rest : { ...rest, [id]: true });
+  };
+
+  const columns: Column[] = [
+    ...(canAssign
+      ? [
+          {
+            id: 'select',
+            header: <SelectAllCheckbox checked={allSelected} indeterminate={selectedCount > 0 && !allSelected} disabled={selectableIds.length === 0} onToggle={toggleAll} />,
+            cell: (hit: HitListItem) => <RowCheckbox hit={hit} checked={Boolean(rowSelection[hit.id])} disabled={!selectable(hit)} onToggle={() => toggle(hit.id)} />,
+          },
+        ]
+      : []),
+    { id: 'priority', header: 'Priority', cell: (hit) => <span className="tabular-nums">{hit.priority}</span> },
+    { id: 'score', header: 'Score', cell: (hit) => <span className="font-medium tabular-nums">{formatScore(hit.score)}</span> },
+    {
+      id: 'watchlist',
+      header: 'Watchlist and offence',
+      cell: (hit) => (
+        <div>
+          <div>{hit.sourceName}</div>
+          <div className="text-xs text-muted">{hit.offenceCategory}</div>
+        </div>
+      ),
+    },
+    { id: 'traveller', header: 'Traveller', cell: (hit) => <TravellerCell hit={hit} /> },
+    {
+      id: 'flight',
+      header: 'Flight',
+      cell: (hit) => (
+        <div className="whitespace-nowrap">
+          <div className="font-mono">{hit.flightNumber}</div>
+          <div className="text-xs text-muted">{hit.flightDate}</div>
+        </div>
+      ),
+    },
+    { id: 'deadline', header: 'Review deadline', cell: (hit) => <DeadlineCell hit={hit} now={now} /> },
+    { id: 'status', header: 'Status', cell: (hit) => <StatusCell hit={hit} /> },
+    {
+      id: 'assignee',
+      header: 'Assignee',
+      cell: (hit) => <AssigneeCell hit={hit} currentUserId={currentUserId} pending={pendingIds.has(hit.id)} onClaim={onClaim} onRelease={onRelease} />,
+    },
+  ];
   const sorted = SORTED_COLUMN[sort];
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, id: string) {
@@ -127,19 +118,28 @@ export function HitQueueTable(props: HitQueueTableProps) {
     <div className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" aria-describedby="hit-queue-description" aria-busy={props.busy || undefined}>
         <caption className="px-3 py-2 text-left text-sm font-semibold">Hit queue</caption>
-        <DataTableHead
-          table={table}
-          headerClass={(id) => id === 'select' && 'w-10'}
-          ariaSort={(id) => (sorted && sorted.id === id ? sorted.direction : undefined)}
-        />
+        <thead className="bg-surface text-xs uppercase tracking-wide text-muted">
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.id}
+                scope="col"
+                className={cn('px-3 py-2 font-semibold', column.id === 'select' && 'w-10')}
+                aria-sort={sorted && sorted.id === column.id ? sorted.direction : undefined}
+              >
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
-          {rows.length === 0 ? <DataTableEmpty colSpan={columns.length}>{props.emptyState}</DataTableEmpty> : null}
-          {rows.map((row, index) => {
-            const id = row.original.id;
+          {items.length === 0 ? <DataTableEmpty colSpan={columns.length}>{props.emptyState}</DataTableEmpty> : null}
+          {items.map((hit, index) => {
+            const id = hit.id;
             const active = props.activeId === id;
             return (
               <tr
-                key={row.id}
+                key={id}
                 data-hit-id={id}
                 data-active={active || undefined}
                 aria-current={active ? 'true' : undefined}
@@ -148,11 +148,22 @@ export function HitQueueTable(props: HitQueueTableProps) {
                 onKeyDown={(event) => onRowKeyDown(event, id)}
                 className={cn(
                   'border-t border-border align-top',
-                  row.getIsSelected() && 'bg-primary/5',
+                  rowSelection[id] && 'bg-primary/5',
                   'data-[active]:bg-primary/10 data-[active]:outline-2 data-[active]:-outline-offset-2 data-[active]:outline-primary',
                 )}
               >
-                <DataTableCells row={row} rowHeader="traveller" />
+                {columns.map((column) =>
+                  // The traveller is the row's header for screen readers.
+                  column.id === 'traveller' ? (
+                    <th key={column.id} scope="row" className="px-3 py-2 text-left font-normal">
+                      {column.cell(hit)}
+                    </th>
+                  ) : (
+                    <td key={column.id} className="px-3 py-2 text-left font-normal">
+                      {column.cell(hit)}
+                    </td>
+                  ),
+                )}
               </tr>
             );
           })}

@@ -1,7 +1,6 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { RowSelectionState } from '@tanstack/react-table';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
@@ -15,7 +14,7 @@ import { BulkAssignBar, type Assignee } from './bulk-assign-bar';
 import { HitQueueEmpty } from './hit-queue-empty';
 import { HitFilters, type HitFilterOptions } from './hit-filters';
 import { errorMessage, useAssignmentMutation, useNextHitMutation, usePendingAssignmentIds, type CurrentUser } from './hit-queue-mutations';
-import { HitQueueTable } from './hit-queue-table';
+import { HitQueueTable, type HitSelection } from './hit-queue-table';
 
 export interface HitQueueProps {
   query: HitQuery;
@@ -65,7 +64,7 @@ export function HitQueue({ query, ignored, initialPage, renderedAt, currentUser,
   const items = data.items;
   const now = useNow(renderedAt);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [rowSelection, setRowSelection] = useState<HitSelection>({});
   const [helpOpen, setHelpOpen] = useState(false);
   const helpOpener = useRef<HTMLElement | null>(null);
 
