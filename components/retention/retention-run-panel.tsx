@@ -47,6 +47,8 @@ export function RetentionRunPanel({ initialItems, renderedAt, canManage }: { ini
       setStartedId(run.id);
       queryClient.setQueryData<RetentionRunView[]>(retentionKeys.runs(), (items = []) => [run, ...items.filter((item) => item.id !== run.id)]);
     },
+    // Refused because another run holds the job (409): show that run, and follow it.
+    onError: () => void queryClient.invalidateQueries({ queryKey: retentionKeys.runs() }),
   });
   const stop = useMutation({
     mutationFn: (id: string) => stopRetentionRun(id),
