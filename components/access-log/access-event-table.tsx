@@ -1,22 +1,16 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { DataTableEmpty } from '@/components/ui/data-table';
+import { DataTableEmpty, PlainTableCells, type PlainColumn } from '@/components/ui/data-table';
 import { LocalTime } from '@/components/ui/local-time';
 import type { AccessEventView } from '@/lib/schemas/access-log';
 import { ActorCell, OutcomeCell, PersonCell, ResourceCell, TextCell } from './access-event-cells';
 import { operationLabel } from './access-log-labels';
 
-interface Column {
-  id: string;
-  header: string;
-  cell: (event: AccessEventView) => ReactNode;
-}
-
 // Display columns only: the order is the server's (newest first), never re-sorted, selected or
 // paged here — so a plain table rather than TanStack Table, whose row and cell models cost the
 // person report about 2 ms of server rendering for its 100 rows (issue 11).
-const COLUMNS: readonly Column[] = [
+const COLUMNS: readonly PlainColumn<AccessEventView>[] = [
   { id: 'time', header: 'Time', cell: (event) => <LocalTime iso={event.at} /> },
   { id: 'user', header: 'User', cell: (event) => <ActorCell event={event} /> },
   { id: 'operation', header: 'Operation', cell: (event) => operationLabel(event.operation) },
@@ -64,17 +58,7 @@ export function AccessEventTable({
           {events.length === 0 ? <DataTableEmpty colSpan={columns.length}>{emptyState}</DataTableEmpty> : null}
           {events.map((event) => (
             <tr key={event.seq} data-seq={event.seq} className="border-t border-border align-top break-inside-avoid">
-              {columns.map((column) =>
-                column.id === 'time' ? (
-                  <th key={column.id} scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">
-                    {column.cell(event)}
-                  </th>
-                ) : (
-                  <td key={column.id} className="px-3 py-2 text-left font-normal">
-                    {column.cell(event)}
-                  </td>
-                ),
-              )}
+              <PlainTableCells columns={columns} row={event} rowHeader="time" headerClass="whitespace-nowrap" />
             </tr>
           ))}
         </tbody>

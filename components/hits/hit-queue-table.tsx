@@ -1,6 +1,6 @@
 'use client';
 
-import { DataTableEmpty } from '@/components/ui/data-table';
+import { DataTableEmpty, PlainTableCells, type PlainColumn } from '@/components/ui/data-table';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { formatScore } from '@/lib/format';
@@ -37,12 +37,6 @@ export interface HitQueueTableProps {
   emptyState: ReactNode;
 }
 
-interface Column {
-  id: string;
-  header: ReactNode;
-  cell: (hit: HitListItem) => ReactNode;
-}
-
 /**
  * The queue's page as a table. A plain one: 50 rows rendered on the server for every load of
  * /hits, and TanStack Table's row and cell models cost more there than the rows themselves
@@ -62,7 +56,7 @@ export function HitQueueTable(props: HitQueueTableProps) {
     onRowSelectionChange(wasSelected ? rest : { ...rest, [id]: true });
   };
 
-  const columns: Column[] = [
+  const columns: PlainColumn<HitListItem>[] = [
     ...(canAssign
       ? [
           {
@@ -152,18 +146,8 @@ export function HitQueueTable(props: HitQueueTableProps) {
                   'data-[active]:bg-primary/10 data-[active]:outline-2 data-[active]:-outline-offset-2 data-[active]:outline-primary',
                 )}
               >
-                {columns.map((column) =>
-                  // The traveller is the row's header for screen readers.
-                  column.id === 'traveller' ? (
-                    <th key={column.id} scope="row" className="px-3 py-2 text-left font-normal">
-                      {column.cell(hit)}
-                    </th>
-                  ) : (
-                    <td key={column.id} className="px-3 py-2 text-left font-normal">
-                      {column.cell(hit)}
-                    </td>
-                  ),
-                )}
+                {/* The traveller is the row's header for screen readers. */}
+                <PlainTableCells columns={columns} row={hit} rowHeader="traveller" />
               </tr>
             );
           })}

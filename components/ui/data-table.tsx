@@ -46,6 +46,35 @@ export function DataTableCells<T>({ row, rowHeader, headerClass }: { row: Row<T>
   });
 }
 
+/** A column of a plain table (no TanStack): its header and how a row's cell shows. */
+export interface PlainColumn<T> {
+  id: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+}
+
+/**
+ * A row's cells in a plain table, as DataTableCells lays them out: the column named `rowHeader`
+ * is the row's header (`th scope="row"`). For long display tables rendered on the server, where
+ * TanStack's row and cell models cost more than the rows (issue 11).
+ */
+export function PlainTableCells<T>({ columns, row, rowHeader, headerClass }: { columns: readonly PlainColumn<T>[]; row: T; rowHeader: string; headerClass?: string }) {
+  // Class strings joined here rather than merged by cn() for every cell: nothing in them conflicts.
+  const cellClass = 'px-3 py-2 text-left font-normal';
+  const headerCellClass = headerClass ? `${cellClass} ${headerClass}` : cellClass;
+  return columns.map((column) =>
+    column.id === rowHeader ? (
+      <th key={column.id} scope="row" className={headerCellClass}>
+        {column.cell(row)}
+      </th>
+    ) : (
+      <td key={column.id} className={cellClass}>
+        {column.cell(row)}
+      </td>
+    ),
+  );
+}
+
 /** The one row a table shows when it has none: what to do next. */
 export function DataTableEmpty({ colSpan, children }: { colSpan: number; children: ReactNode }) {
   return (
