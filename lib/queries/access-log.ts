@@ -37,7 +37,6 @@ export function personReportExportHref(travellerId: string, format: ExportFormat
   return `/api/v1/access-log/person/${encodeURIComponent(travellerId)}/export?format=${format}`;
 }
 
-/** Recomputes the hash chain over every event; can take seconds on a large log. */
 /** Starts verifying the chain (or joins the verification already running). */
 export function startChainVerification(): Promise<{ run: ChainVerificationRun }> {
   return apiFetch<{ run: ChainVerificationRun }>('/api/v1/access-log/verify', { method: 'POST' });

@@ -1,6 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { env } from '@/lib/env';
+import type { RetentionRunPhase } from '@/lib/schemas/retention';
 import { systemCaller, type Caller } from '@/server/auth/caller';
 import { db, type Tx } from '@/server/db';
 import { storableErrorMessage } from '@/server/errors';
@@ -29,10 +30,8 @@ export interface RetentionRunResult {
   stopped: boolean;
 }
 
-export type RetentionPhase = 'counting' | 'erasure' | 'masking' | 'suppressions' | 'idempotency-keys' | 'access-events';
-
 export interface RetentionProgress {
-  phase: Exclude<RetentionPhase, 'counting'>;
+  phase: Exclude<RetentionRunPhase, 'counting'>;
   done: number;
 }
 
@@ -99,17 +98,19 @@ export async function startRetention(options: RetentionOptions = {}): Promise<St
       await release();
       return null;
     }
-    const runId = await createRun(options);
-    return { runId, done: runLocked(runId, options).finally(release) };
+    // One caller for the whole run: the row's "started by" and every event the run records.
+    const run = { ...options, caller: options.caller ?? systemCaller('retention job') };
+    const runId = await createRun(run);
+    return { runId, done: runLocked(runId, run).finally(release) };
   } catch (error) {
     await release();
     throw error;
   }
 }
 
-async function createRun(options: RetentionOptions): Promise<string> {
+async function createRun(options: RetentionOptions & { caller: Caller }): Promise<string> {
   const dryRun = options.dryRun ?? false;
-  const startedBy = (options.caller ?? systemCaller('retention job')).actorLabel;
+  const startedBy = options.caller.actorLabel;
   return db().$transaction(async (tx) => {
     // A run that died with its process stays RUNNING; holding the lock, we know it is not.
     await tx.retentionRun.updateMany({ where: { status: 'RUNNING' }, data: { status: 'INTERRUPTED', finishedAt: new Date() } });
@@ -119,11 +120,11 @@ async function createRun(options: RetentionOptions): Promise<string> {
   });
 }
 
-async function runLocked(runId: string, options: RetentionOptions): Promise<RetentionRunResult> {
+async function runLocked(runId: string, options: RetentionOptions & { caller: Caller }): Promise<RetentionRunResult> {
   const now = options.now ?? new Date();
   const dryRun = options.dryRun ?? false;
   const batchSize = options.batchSize ?? env().RETENTION_BATCH_SIZE;
-  const caller = options.caller ?? systemCaller('retention job');
+  const { caller } = options;
   const started = performance.now();
   const result: RetentionRunResult = { runId, dryRun, masked: 0, erased: 0, held: 0, suppressionsErased: 0, eventsErased: 0, durationMs: 0, stopped: false };
   try {
