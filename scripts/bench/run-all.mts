@@ -29,6 +29,7 @@ const { values } = parseArgs({
     parts: { type: 'string', default: PARTS.join(',') },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
+    'server-warmup': { type: 'string', default: '15' },
     'write-requests': { type: 'string', default: '400' },
     'write-warmup': { type: 'string', default: '40' },
     'verify-seconds': { type: 'string', default: '60' },
@@ -49,6 +50,7 @@ const seconds = (name: string, raw: string | undefined) => {
 const timing: Timing = {
   durationMs: seconds('duration', values.duration),
   warmupMs: seconds('warmup', values.warmup),
+  serverWarmupMs: seconds('server-warmup', values['server-warmup']),
   writeRequests: wholeOption('write-requests', values['write-requests']),
   writeWarmup: Number(values['write-warmup']),
   verifyLimitMs: seconds('verify-seconds', values['verify-seconds']),

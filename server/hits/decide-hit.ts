@@ -1,18 +1,21 @@
 import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
 import type { HitStatus } from '@/generated/prisma/enums';
 import { CLEAR_REASONS, type HitDecisionInput } from '@/lib/schemas/hit';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
+import { eventsOfRows } from '@/server/access-log/record-in-statement';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
-import { NotFoundError } from '@/server/errors';
-import { readHitDetail } from './get-hit';
-import { explainHitConflict, recordHitChange } from './hit-changes';
-import { rememberClearedHit } from './suppression';
 import { PREPARED } from '@/server/db-statements';
+import { NotFoundError } from '@/server/errors';
+import { uuidV7 } from '@/server/ingest/insert-rows';
+import { identityKey } from '@/server/screening/identity-key';
+import { readHitDetail } from './get-hit';
+import { explainHitConflict } from './hit-changes';
+import { suppressionExpiry } from './suppression';
 
 interface BeforeRow {
-  id: string;
   travellerId: string;
   status: HitStatus;
   entryId: string;
@@ -28,67 +31,67 @@ interface BeforeRow {
  * Decides one hit — never several: PNR art. 6(5) wants a person behind each. The update
  * is conditional on the version the reviewer saw, so a decision made meanwhile by
  * someone else is answered "decided by X at T", never overwritten. Clearing also
- * remembers the false positive (Suppression). History, access event and suppression
- * commit with the decision or not at all.
+ * remembers the false positive (Suppression).
+ *
+ * The decision, its history, the suppression and its ALTERATION event are one statement
+ * (data-modifying WITH clauses commit together or not at all), not an interactive
+ * transaction's nine round trips: each cost the server about 0.2 ms of CPU (Prisma, a socket
+ * write, the event loop) and held the hit's lock a little longer. What the suppression needs of
+ * the traveller is read first; every change of a hit raises its version, so the conditional
+ * update writes nothing unless the hit is still what was read.
  */
 export async function decideHit(caller: Caller, hitId: string, input: HitDecisionInput): Promise<HitDetail> {
   await requirePermission(caller, 'hits.decide', { type: 'hit', id: hitId });
-  return db().$transaction(async (tx) => {
-    const status = input.decision === 'clear' ? 'CLEARED' : 'CONFIRMED';
-    // The hit with what the suppression needs of its traveller, in one statement.
-    const [row] = await tx.$queryRaw<BeforeRow[]>`${PREPARED}
-      SELECT h.id, h."travellerId", h.status, h."entryId", h."entryVersion",
-             t."familyName", t."givenNames", t."dateOfBirth", t."documentNumber", t."collectedAt"
-        FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
-       WHERE h.id = ${hitId}::uuid`;
-    if (!row) throw new NotFoundError('This hit does not exist.');
-    const { familyName, givenNames, dateOfBirth, documentNumber, collectedAt, ...hit } = row;
-    const before = { ...hit, traveller: { familyName, givenNames, dateOfBirth, documentNumber, collectedAt } };
-    const { count } = await tx.hit.updateMany({
-      where: {
-        id: hitId,
-        version: input.version,
-        status: { in: ['NEW', 'IN_REVIEW'] },
-        OR: [{ assigneeId: null }, { assigneeId: caller.actorId }],
-      },
-      data: {
-        status,
-        clearReason: input.decision === 'clear' ? input.reason : null,
-        decidedById: caller.actorId,
-        decidedAt: new Date(),
-        assigneeId: caller.actorId,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) return explainHitConflict(tx, hitId, caller.actorId);
+  const [before] = await db().$queryRaw<BeforeRow[]>`${PREPARED}
+    SELECT h."travellerId", h.status, h."entryId", h."entryVersion",
+           t."familyName", t."givenNames", t."dateOfBirth", t."documentNumber", t."collectedAt"
+      FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
+     WHERE h.id = ${hitId}::uuid`;
+  if (!before) throw new NotFoundError('This hit does not exist.');
+  const [result] = await db().$queryRaw<{ decided: number }[]>`${PREPARED} ${decisionStatement(caller, hitId, input, before)}`;
+  if (!result?.decided) return explainHitConflict(db(), hitId, caller.actorId);
+  // The reviewer's own page, read after their alteration: the ALTERATION event covers it, so
+  // no second (consultation) event is written.
+  return (await readHitDetail(db(), caller, hitId)).detail;
+}
 
-    const note = input.note?.trim() || null;
-    await recordHitChange(tx, caller, before, {
-      type: status,
-      fromStatus: before.status,
-      toStatus: status,
-      note,
-      data: input.decision === 'clear' ? { reason: input.reason } : {},
-    });
-    if (input.decision === 'clear') {
-      const traveller = before.traveller;
-      await rememberClearedHit(tx, {
-        identity: {
-          familyName: traveller.familyName,
-          givenNames: traveller.givenNames,
-          dateOfBirth: traveller.dateOfBirth?.toISOString().slice(0, 10) ?? null,
-          documentNumber: traveller.documentNumber,
-        },
-        collectedAt: traveller.collectedAt,
-        entryId: before.entryId,
-        entryVersion: before.entryVersion,
-        hitId,
-        userId: caller.actorId,
-        reason: CLEAR_REASONS[input.reason],
-      });
-    }
-    // The reviewer's own page, re-read after their alteration: the ALTERATION event above
-    // covers it, so no second (consultation) event is written.
-    return (await readHitDetail(tx, caller, hitId)).detail;
-  });
+function decisionStatement(caller: Caller, hitId: string, input: HitDecisionInput, before: BeforeRow): Prisma.Sql {
+  const now = new Date();
+  const status: HitStatus = input.decision === 'clear' ? 'CLEARED' : 'CONFIRMED';
+  const data: Record<string, string> = input.decision === 'clear' ? { reason: input.reason } : {};
+  const note = input.note?.trim() || null;
+  const actor = caller.actorId;
+  const remembered = input.decision === 'clear'
+    ? Prisma.sql`, remembered AS (
+        INSERT INTO "Suppression" (id, "identityKey", "entryId", "entryVersion", "originHitId", "createdById", reason, "expiresAt")
+        SELECT ${uuidV7()}::uuid, ${identityKey({
+          familyName: before.familyName,
+          givenNames: before.givenNames,
+          dateOfBirth: before.dateOfBirth?.toISOString().slice(0, 10) ?? null,
+          documentNumber: before.documentNumber,
+        })}::text, ${before.entryId}::uuid, ${before.entryVersion}::int, d.id, ${actor}::uuid, ${CLEAR_REASONS[input.reason]}::text,
+               ${suppressionExpiry(before.collectedAt)}::timestamptz
+          FROM decided d
+        ON CONFLICT ("identityKey", "entryId") DO UPDATE SET "entryVersion" = EXCLUDED."entryVersion", "originHitId" = EXCLUDED."originHitId",
+          "createdById" = EXCLUDED."createdById", reason = EXCLUDED.reason, "expiresAt" = EXCLUDED."expiresAt")`
+    : Prisma.empty;
+  const alteration = eventsOfRows(
+    caller,
+    { operation: 'ALTERATION', resourceType: 'hit', details: { change: status, toStatus: status, ...data } },
+    Prisma.sql`SELECT d.id AS resource_id, d."travellerId" AS traveller_id, 1 AS n FROM decided d`,
+  );
+  return Prisma.sql`WITH decided AS (
+      UPDATE "Hit" SET status = ${status}::"HitStatus", "clearReason" = ${input.decision === 'clear' ? input.reason : null}::text,
+             "decidedById" = ${actor}::uuid, "decidedAt" = ${now}::timestamptz, "assigneeId" = ${actor}::uuid,
+             version = version + 1, "updatedAt" = ${now}::timestamptz
+       WHERE id = ${hitId}::uuid AND version = ${input.version}::int AND status IN ('NEW', 'IN_REVIEW')
+         AND ("assigneeId" IS NULL OR "assigneeId" = ${actor}::uuid)
+      RETURNING id, "travellerId"
+    ), history AS (
+      INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", note, data)
+      SELECT ${uuidV7(now.getTime())}::uuid, d.id, ${status}::"HitEventType", ${actor}::uuid, ${before.status}::"HitStatus", ${status}::"HitStatus",
+             ${note}::text, ${JSON.stringify(data)}::jsonb
+        FROM decided d
+    )${remembered}, recorded AS (${alteration})
+    SELECT count(*)::int AS decided FROM decided`;
 }

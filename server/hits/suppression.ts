@@ -6,30 +6,14 @@ import { suppressionApplies } from '@/server/screening/suppression-rule';
 
 const ERASE_AFTER_YEARS = directive.retention.eraseAfterYears;
 
-function dataExpiry(collectedAt: Date): Date {
+/**
+ * Until when a cleared false positive is remembered: as long as the data it rests on are kept
+ * (erased after five years, PNR art. 12(4)). Written with the decision (decide-hit.ts).
+ */
+export function suppressionExpiry(collectedAt: Date): Date {
   const expiry = new Date(collectedAt);
   expiry.setUTCFullYear(expiry.getUTCFullYear() + ERASE_AFTER_YEARS);
   return expiry;
-}
-
-/** Remembers a cleared false positive, in the clearing transaction (the newest clearing wins). */
-export async function rememberClearedHit(
-  tx: Tx,
-  input: { identity: TravellerIdentity; collectedAt: Date; entryId: string; entryVersion: number; hitId: string; userId: string | null; reason: string },
-): Promise<void> {
-  const key = identityKey(input.identity);
-  const data = {
-    entryVersion: input.entryVersion,
-    originHitId: input.hitId,
-    createdById: input.userId,
-    reason: input.reason,
-    expiresAt: dataExpiry(input.collectedAt),
-  };
-  await tx.suppression.upsert({
-    where: { identityKey_entryId: { identityKey: key, entryId: input.entryId } },
-    create: { identityKey: key, entryId: input.entryId, ...data },
-    update: data,
-  });
 }
 
 /** Whether screening should stay silent for this identity against this entry version. */

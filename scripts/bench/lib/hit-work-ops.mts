@@ -1,7 +1,7 @@
 // The writes of hit review, measured for `npm run bench` (run-all.mts): revealing a masked
 // field, deciding a hit, approving an escalation — each through the API as the demo analyst
-// or supervisor, and as the statements the server sends for it straight to PostgreSQL in one
-// transaction (reveal-field.ts, decide-hit.ts, decide-escalation.ts, with the access event
+// or supervisor, and as the statements the server sends for it straight to PostgreSQL, in the
+// same transactions (reveal-field.ts, decide-hit.ts, decide-escalation.ts, with the access event
 // digested in Node and appended as record.ts does). A decision or an approval consumes its
 // hit or request, so each side gets fresh ones: hits submitted as an external engine sends
 // them (decision-pool.mts), escalations requested through the API by the analyst.
@@ -49,14 +49,21 @@ async function transaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promi
   }
 }
 
-/** Appends one access event as record.ts does: digested here, linked later by the chainer. */
-async function appendEvent(client: pg.PoolClient, actor: Actor, event: { operation: string; resourceType: string; resourceId: string; travellerId: string; purpose?: string | null; details: Record<string, unknown> }): Promise<void> {
+type EventInput = { operation: string; resourceType: string; resourceId: string; travellerId: string; purpose?: string | null; details: Record<string, unknown> };
+
+/** One access event as record.ts stores it: its fields and their content hash, digested here. */
+function eventRow(actor: Actor, event: EventInput): Record<string, unknown> {
   const fields = {
     at: new Date(), actorType: 'USER', actorId: actor.id, actorLabel: actor.email, role: actor.role, operation: event.operation, outcome: 'ALLOWED',
     resourceType: event.resourceType, resourceId: event.resourceId, travellerId: event.travellerId, purpose: event.purpose ?? null, recipient: null,
     requestId: randomUUID(), ip: '127.0.0.1', userAgent: 'proportio-bench', details: event.details,
   };
-  await client.query('SELECT append_access_events($1::jsonb)', [JSON.stringify([{ ...fields, contentHash: contentHash(fields) }])]);
+  return { ...fields, contentHash: contentHash(fields) };
+}
+
+/** Appends one access event as record.ts does: digested here, linked later by the chainer. */
+async function appendEvent(client: pg.PoolClient, actor: Actor, event: EventInput): Promise<void> {
+  await client.query('SELECT append_access_events($1::jsonb)', [JSON.stringify([eventRow(actor, event)])]);
 }
 
 const TRAVELLER_COLUMNS = `t."familyName", t."givenNames", t."dateOfBirth", t.sex, t.nationality, t."documentType", t."documentNumber",
@@ -106,27 +113,41 @@ export function decisionOperation(session: HttpSession, db: pg.Pool, analyst: Ac
   return {
     name: 'decide a hit (clear)',
     api: async (i) => void (await post(session, `/api/v1/hits/${forApi(i)}/decision`, { decision: 'clear', reason: 'DIFFERENT_DOB', version: 1 })),
-    sql: (i) => transaction(db, async (client) => {
+    // As decide-hit.ts sends them: what the suppression needs, read first; then the decision,
+    // its history, the suppression and the ALTERATION event in one statement; then the detail.
+    sql: async (i) => {
       const hitId = forSql(i);
-      const before = (await client.query<{ travellerId: string; status: string; entryId: string; entryVersion: number; familyName: string; givenNames: string; dateOfBirth: Date | null; documentNumber: string | null; collectedAt: Date }>(
+      const before = (await db.query<{ travellerId: string; status: string; entryId: string; entryVersion: number; familyName: string; givenNames: string; dateOfBirth: Date | null; documentNumber: string | null; collectedAt: Date }>(
         `SELECT h."travellerId", h.status, h."entryId", h."entryVersion", t."familyName", t."givenNames", t."dateOfBirth", t."documentNumber", t."collectedAt"
          FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId" WHERE h.id = $1`, [hitId])).rows[0];
       if (!before) throw new Error('no such hit');
-      const updated = await client.query(`UPDATE "Hit" SET status = 'CLEARED', "clearReason" = 'DIFFERENT_DOB', "decidedById" = $2, "decidedAt" = now(),
-        "assigneeId" = $2, version = version + 1, "updatedAt" = now()
-        WHERE id = $1 AND version = 1 AND status IN ('NEW', 'IN_REVIEW') AND ("assigneeId" IS NULL OR "assigneeId" = $2)`, [hitId, analyst.id]);
-      if (updated.rowCount !== 1) throw new Error('the hit was decided already');
-      await client.query(`INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", data)
-        VALUES ($1, $2, 'CLEARED', $3, $4::"HitStatus", 'CLEARED', '{"reason":"DIFFERENT_DOB"}')`, [randomUUID(), hitId, analyst.id, before.status]);
-      await appendEvent(client, analyst, { operation: 'ALTERATION', resourceType: 'hit', resourceId: hitId, travellerId: before.travellerId, details: { change: 'CLEARED', toStatus: 'CLEARED', reason: 'DIFFERENT_DOB' } });
       const identity = createHash('sha256').update(JSON.stringify([before.familyName, before.givenNames, before.dateOfBirth, before.documentNumber])).digest('hex');
-      await client.query(`INSERT INTO "Suppression" (id, "identityKey", "entryId", "entryVersion", "originHitId", "createdById", reason, "expiresAt")
-        VALUES ($1, $2, $3, $4, $5, $6, 'Different date of birth', $7::timestamptz + interval '5 years')
-        ON CONFLICT ("identityKey", "entryId") DO UPDATE SET "entryVersion" = EXCLUDED."entryVersion", "originHitId" = EXCLUDED."originHitId",
-          "createdById" = EXCLUDED."createdById", reason = EXCLUDED.reason, "expiresAt" = EXCLUDED."expiresAt"`,
-      [randomUUID(), identity, before.entryId, before.entryVersion, hitId, analyst.id, before.collectedAt]);
-      await readHitDetailSql(client, hitId);
-    }),
+      const event = eventRow(analyst, { operation: 'ALTERATION', resourceType: 'hit', resourceId: hitId, travellerId: before.travellerId, details: { change: 'CLEARED', toStatus: 'CLEARED', reason: 'DIFFERENT_DOB' } });
+      const decided = await db.query<{ decided: number }>(`WITH decided AS (
+          UPDATE "Hit" SET status = 'CLEARED', "clearReason" = 'DIFFERENT_DOB', "decidedById" = $2, "decidedAt" = now(), "assigneeId" = $2, version = version + 1, "updatedAt" = now()
+           WHERE id = $1 AND version = 1 AND status IN ('NEW', 'IN_REVIEW') AND ("assigneeId" IS NULL OR "assigneeId" = $2)
+          RETURNING id, "travellerId"
+        ), history AS (
+          INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", data)
+          SELECT $3, d.id, 'CLEARED', $2, $4::"HitStatus", 'CLEARED', '{"reason":"DIFFERENT_DOB"}' FROM decided d
+        ), remembered AS (
+          INSERT INTO "Suppression" (id, "identityKey", "entryId", "entryVersion", "originHitId", "createdById", reason, "expiresAt")
+          SELECT $5, $6, $7, $8, d.id, $2, 'Different date of birth', $9::timestamptz + interval '5 years' FROM decided d
+          ON CONFLICT ("identityKey", "entryId") DO UPDATE SET "entryVersion" = EXCLUDED."entryVersion", "originHitId" = EXCLUDED."originHitId",
+            "createdById" = EXCLUDED."createdById", reason = EXCLUDED.reason, "expiresAt" = EXCLUDED."expiresAt"
+        ), recorded AS (
+          SELECT append_access_events($10::jsonb) FROM decided
+        )
+        SELECT (SELECT count(*)::int FROM decided) AS decided, (SELECT count(*)::int FROM recorded) AS recorded`,
+      [hitId, analyst.id, randomUUID(), before.status, randomUUID(), identity, before.entryId, before.entryVersion, before.collectedAt, JSON.stringify([event])]);
+      if (decided.rows[0]?.decided !== 1) throw new Error('the hit was decided already');
+      const client = await db.connect();
+      try {
+        await readHitDetailSql(client, hitId);
+      } finally {
+        client.release();
+      }
+    },
   };
 }
 
