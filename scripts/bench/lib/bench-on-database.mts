@@ -108,7 +108,7 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     const revealHits = await revealableHits(pool, 2000);
     const perSide = timing.writeWarmup + timing.writeRequests;
     log(`submitting ${(4 * perSide).toLocaleString('en')} hits and requesting ${(2 * perSide).toLocaleString('en')} escalations for the write operations`);
-    const submitter = await openSubmitter(sessions.admin as HttpSession, sessions.analyst as HttpSession, revealHits[0] as string);
+    const submitter = await openSubmitter(sessions.admin as HttpSession, sessions.analyst as HttpSession, (revealHits[0] as { id: string }).id);
     let escalations: string[] = [];
     try {
       const fresh = await submitHits(submitter, 4 * perSide);

@@ -1,8 +1,8 @@
 // The writes of hit review, measured for `npm run bench` (run-all.mts): revealing a masked
 // field, deciding a hit, approving an escalation — each through the API as the demo analyst
-// or supervisor, and as the statements the server sends for it straight to PostgreSQL, in the
-// same transactions (reveal-field.ts, decide-hit.ts, decide-escalation.ts, with the access event
-// digested in Node and appended as record.ts does). A decision or an approval consumes its
+// or supervisor, and as the statements the server sends for it, sent straight to PostgreSQL the
+// same way — each write one statement with its access event, as reveal-field.ts, decide-hit.ts
+// and decide-escalation.ts send it (the event digested here and appended as record.ts does). A decision or an approval consumes its
 // hit or request, so each side gets fresh ones: hits submitted as an external engine sends
 // them (decision-pool.mts), escalations requested through the API by the analyst.
 import { send } from './http-client.mts';
@@ -35,20 +35,6 @@ export async function post(session: HttpSession, path: string, body: unknown): P
   return JSON.parse(text) as unknown;
 }
 
-async function transaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await work(client);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 type EventInput = { operation: string; resourceType: string; resourceId: string; travellerId: string; purpose?: string | null; details: Record<string, unknown> };
 
 /** One access event as record.ts stores it: its fields and their content hash, digested here. */
@@ -61,40 +47,48 @@ function eventRow(actor: Actor, event: EventInput): Record<string, unknown> {
   return { ...fields, contentHash: contentHash(fields) };
 }
 
-/** Appends one access event as record.ts does: digested here, linked later by the chainer. */
-async function appendEvent(client: pg.PoolClient, actor: Actor, event: EventInput): Promise<void> {
-  await client.query('SELECT append_access_events($1::jsonb)', [JSON.stringify([eventRow(actor, event)])]);
-}
-
 const TRAVELLER_COLUMNS = `t."familyName", t."givenNames", t."dateOfBirth", t.sex, t.nationality, t."documentType", t."documentNumber",
   t."documentIssuingCountry", t."documentExpiry", t."bookingReference", t."reservationDate", t."flightNumber", t."flightDate",
   t."departureAirport", t."arrivalAirport", t.itinerary, t."contactEmail", t."contactPhone", t.address, t."paymentSummary",
   t."frequentFlyerNumber", t."travelAgency", t."travelStatus", t."generalRemarks", t."coTravellerCount", t."collectedAt", t."maskedAt"`;
 
-/** Hits whose traveller is not masked (a reveal of a masked one is refused), newest first. */
-export async function revealableHits(pool: pg.Pool, count: number): Promise<string[]> {
-  const rows = await pool.query<{ id: string }>(`SELECT h.id FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
-    WHERE t."maskedAt" IS NULL ORDER BY h."createdAt" DESC LIMIT $1`, [count]);
-  if (rows.rows.length === 0) throw new Error('no hit with an unmasked traveller to reveal');
-  return rows.rows.map((row) => row.id);
+/** A hit whose traveller is not masked (a reveal of a masked one is refused). */
+export interface RevealableHit {
+  id: string;
+  travellerId: string;
 }
 
-export function revealOperation(session: HttpSession, pool: pg.Pool, analyst: Actor, hitIds: readonly string[]): WriteOperation {
-  const hitId = (i: number) => hitIds[i % hitIds.length] as string;
+/** Hits whose traveller is not masked, newest first. */
+export async function revealableHits(pool: pg.Pool, count: number): Promise<RevealableHit[]> {
+  const rows = await pool.query<RevealableHit>(`SELECT h.id, h."travellerId" FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId"
+    WHERE t."maskedAt" IS NULL ORDER BY h."createdAt" DESC LIMIT $1`, [count]);
+  if (rows.rows.length === 0) throw new Error('no hit with an unmasked traveller to reveal');
+  return rows.rows;
+}
+
+export function revealOperation(session: HttpSession, pool: pg.Pool, analyst: Actor, hits: readonly RevealableHit[]): WriteOperation {
+  const hit = (i: number) => hits[i % hits.length] as RevealableHit;
   return {
     name: 'reveal a field',
     api: async (i) => {
-      const body = (await post(session, `/api/v1/hits/${hitId(i)}/reveal`, { field: 'documentNumber', purpose: 'DOCUMENT_CHECK' })) as { field?: string };
+      const body = (await post(session, `/api/v1/hits/${hit(i).id}/reveal`, { field: 'documentNumber', purpose: 'DOCUMENT_CHECK' })) as { field?: string };
       if (body.field !== 'documentNumber') throw new Error('the answer is not the revealed field');
     },
-    sql: (i) => transaction(pool, async (client) => {
-      const hit = (await client.query<{ travellerId: string }>(`SELECT h."travellerId", ${TRAVELLER_COLUMNS} FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId" WHERE h.id = $1`, [hitId(i)])).rows[0];
-      if (!hit) throw new Error('no such hit');
-      await appendEvent(client, analyst, {
-        operation: 'CONSULTATION', resourceType: 'hit', resourceId: hitId(i), travellerId: hit.travellerId, purpose: 'Check the travel document',
+    // As reveal-field.ts sends it: one statement reads the traveller and records the
+    // CONSULTATION (only when the traveller is not masked).
+    sql: async (i) => {
+      const { id, travellerId } = hit(i);
+      const event = eventRow(analyst, {
+        operation: 'CONSULTATION', resourceType: 'hit', resourceId: id, travellerId, purpose: 'Check the travel document',
         details: { view: 'reveal', field: 'documentNumber', label: 'Document number', purposeCode: 'DOCUMENT_CHECK' },
       });
-    }),
+      const read = await pool.query(`WITH recorded AS (
+          SELECT append_access_events($2::jsonb) FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId" WHERE h.id = $1 AND t."maskedAt" IS NULL
+        )
+        SELECT h."travellerId", ${TRAVELLER_COLUMNS}, (SELECT count(*)::int FROM recorded) AS recorded
+          FROM "Hit" h JOIN "Traveller" t ON t.id = h."travellerId" WHERE h.id = $1`, [id, JSON.stringify([event])]);
+      if (read.rows[0]?.recorded !== 1) throw new Error('no such hit, or its traveller is masked');
+    },
   };
 }
 
@@ -175,34 +169,48 @@ export function approvalOperation(session: HttpSession, db: pg.Pool, supervisor:
   return {
     name: 'approve an escalation',
     api: async (i) => void (await post(session, `/api/v1/escalations/${forApi(i)}/decision`, { decision: 'approve', version: 1 })),
+    // As decide-escalation.ts sends them: the request with its traveller, read first (the
+    // four-eyes check and the package's content); then the decision, the hit, its history, the
+    // package and the ALTERATION event in one statement; then the detail the supervisor sees.
     sql: async (i) => {
       const escalationId = forSql(i);
-      // Read before the transaction, as the app does: the requester (four-eyes) and whether the data were masked.
-      const request = (await db.query(`SELECT e."requesterId", e.repersonalisation, t."maskedAt" FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId"
-        JOIN "Traveller" t ON t.id = h."travellerId" WHERE e.id = $1`, [escalationId])).rows[0];
-      if (!request) throw new Error('no such escalation');
-      await transaction(db, async (client) => {
-        const updated = await client.query(`UPDATE "Escalation" SET status = 'APPROVED', "deciderId" = $2, "decidedAt" = now(), version = version + 1, "updatedAt" = now()
-          WHERE id = $1 AND status = 'PENDING' AND version = 1`, [escalationId, supervisor.id]);
-        if (updated.rowCount !== 1) throw new Error('the escalation was decided already');
-        const row = (await client.query<{ hitId: string; travellerId: string; dataCategories: string[] } & Record<string, unknown>>(
-          `SELECT e."dataCategories", h.id AS "hitId", h."travellerId", ${TRAVELLER_COLUMNS} FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId"
-           JOIN "Traveller" t ON t.id = h."travellerId" WHERE e.id = $1`, [escalationId])).rows[0];
-        if (!row) throw new Error('no such escalation');
-        await client.query(`UPDATE "Hit" SET status = 'ESCALATED', "decidedById" = $2, "decidedAt" = now(), version = version + 1, "updatedAt" = now() WHERE id = $1`, [row.hitId, supervisor.id]);
-        await client.query(`INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", data)
-          VALUES ($1, $2, 'ESCALATION_APPROVED', $3, 'ESCALATION_PENDING', 'ESCALATED', $4)`, [randomUUID(), row.hitId, supervisor.id, JSON.stringify({ escalationId })]);
-        await appendEvent(client, supervisor, { operation: 'ALTERATION', resourceType: 'hit', resourceId: row.hitId, travellerId: row.travellerId, details: { change: 'ESCALATION_APPROVED', toStatus: 'ESCALATED', escalationId } });
-        // The package: the approved categories' fields, as disclosure-content.ts lays them out.
-        const content = { categories: row.dataCategories.map((key) => ({ key, fields: Object.entries(row).filter(([field]) => !['hitId', 'dataCategories'].includes(field)).map(([label, value]) => ({ label, value })) })), itinerary: row.itinerary };
-        await client.query(`INSERT INTO "DisclosurePackage" (id, "escalationId", categories, content, "expiresAt") VALUES ($1, $2, $3, $4, now() + interval '30 days')`,
-          [randomUUID(), escalationId, row.dataCategories, JSON.stringify(content)]);
+      const row = (await db.query<{ requesterId: string; hitId: string; travellerId: string; dataCategories: string[] } & Record<string, unknown>>(
+        `SELECT e."requesterId", e.repersonalisation, e."dataCategories", e."hitId", h."travellerId", ${TRAVELLER_COLUMNS} FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId"
+         JOIN "Traveller" t ON t.id = h."travellerId" WHERE e.id = $1`, [escalationId])).rows[0];
+      if (!row) throw new Error('no such escalation');
+      // The package: the approved categories' fields, as disclosure-content.ts lays them out.
+      const fields = Object.entries(row).filter(([field]) => !['requesterId', 'repersonalisation', 'hitId', 'travellerId', 'dataCategories'].includes(field));
+      const content = { categories: row.dataCategories.map((key) => ({ key, fields: fields.map(([label, value]) => ({ label, value })) })), itinerary: row.itinerary };
+      const event = eventRow(supervisor, { operation: 'ALTERATION', resourceType: 'hit', resourceId: row.hitId, travellerId: row.travellerId, details: { change: 'ESCALATION_APPROVED', toStatus: 'ESCALATED', escalationId } });
+      const decided = await db.query<{ decided: number }>(`WITH decided AS (
+          UPDATE "Escalation" SET status = 'APPROVED', "deciderId" = $2, "decidedAt" = now(), version = version + 1, "updatedAt" = now()
+           WHERE id = $1 AND status = 'PENDING' AND version = 1
+          RETURNING id, "hitId"
+        ), hit AS (
+          UPDATE "Hit" h SET status = 'ESCALATED', "decidedById" = $2, "decidedAt" = now(), version = h.version + 1, "updatedAt" = now()
+            FROM decided d WHERE h.id = d."hitId" RETURNING h.id
+        ), history AS (
+          INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", data)
+          SELECT $3, h.id, 'ESCALATION_APPROVED', $2, 'ESCALATION_PENDING', 'ESCALATED', $4 FROM hit h
+        ), disclosed AS (
+          INSERT INTO "DisclosurePackage" (id, "escalationId", categories, content, "expiresAt")
+          SELECT $5, d.id, $6, $7, now() + interval '30 days' FROM decided d
+        ), recorded AS (
+          SELECT append_access_events($8::jsonb) FROM hit
+        )
+        SELECT (SELECT count(*)::int FROM decided) AS decided, (SELECT count(*)::int FROM recorded) AS recorded`,
+      [escalationId, supervisor.id, randomUUID(), JSON.stringify({ escalationId }), randomUUID(), row.dataCategories, JSON.stringify(content), JSON.stringify([event])]);
+      if (decided.rows[0]?.decided !== 1) throw new Error('the escalation was decided already');
+      const client = await db.connect();
+      try {
         // The detail the supervisor sees afterwards: the request with its people and package, and the hit's detail.
         await client.query(`SELECT e.*, r.name AS "requesterName", d.name AS "deciderName", a.name AS "recipientName", p.id AS "packageId", p."expiresAt"
           FROM "Escalation" e JOIN "User" r ON r.id = e."requesterId" LEFT JOIN "User" d ON d.id = e."deciderId"
           JOIN "RecipientAuthority" a ON a.id = e."recipientId" LEFT JOIN "DisclosurePackage" p ON p."escalationId" = e.id WHERE e.id = $1`, [escalationId]);
         await readHitDetailSql(client, row.hitId);
-      });
+      } finally {
+        client.release();
+      }
     },
   };
 }
