@@ -2,13 +2,13 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { env } from '@/lib/env';
 import type { DataCategory, EscalationDecisionInput, EscalationDetail } from '@/lib/schemas/escalation';
-import { eventsOfRows } from '@/server/access-log/record-in-statement';
 import type { Caller } from '@/server/auth/caller';
 import { hasPermission } from '@/server/auth/permissions';
 import { denyAccess, requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { PREPARED } from '@/server/db-statements';
 import { ConflictError, NotFoundError } from '@/server/errors';
+import { hitChangeClauses } from '@/server/hits/hit-changes';
 import { TRAVELLER_COLUMNS, travellerOf, type TravellerColumns } from '@/server/hits/read-hit-detail';
 import { uuidV7 } from '@/server/ingest/insert-rows';
 import { repersonalisedTraveller } from '@/server/retention/open-masked-traveller';
@@ -81,32 +81,23 @@ function decisionStatement(
     ? Prisma.sql`status = 'ESCALATED', "decidedById" = ${actor}::uuid, "decidedAt" = ${decidedAt}::timestamptz`
     : Prisma.sql`status = 'IN_REVIEW'`;
   const disclosed = content
-    ? Prisma.sql`, disclosed AS (
+    ? Prisma.sql`disclosed AS (
         INSERT INTO "DisclosurePackage" (id, "escalationId", categories, content, "expiresAt")
         SELECT ${uuidV7(decidedAt.getTime())}::uuid, d.id, ${[...categories]}::text[], ${JSON.stringify(content)}::jsonb,
                ${new Date(decidedAt.getTime() + env().DISCLOSURE_VALID_DAYS * DAY_MS)}::timestamptz
-          FROM decided d)`
+          FROM decided d), `
     : Prisma.empty;
-  const alteration = eventsOfRows(
-    caller,
-    { operation: 'ALTERATION', resourceType: 'hit', details: { change: type, toStatus, escalationId } },
-    Prisma.sql`SELECT h.id AS resource_id, h."travellerId" AS traveller_id, 1 AS n FROM hit h`,
-  );
+  const traces = hitChangeClauses(caller, 'hit_changed', { type, toStatus, note, data: { escalationId } });
   return Prisma.sql`WITH decided AS (
       UPDATE "Escalation" SET status = ${approved ? 'APPROVED' : 'REJECTED'}::"EscalationStatus", "deciderId" = ${actor}::uuid,
              "decidedAt" = ${decidedAt}::timestamptz, "decisionNote" = ${note}::text, repersonalisation = ${repersonalises}::boolean,
              version = version + 1, "updatedAt" = ${decidedAt}::timestamptz
        WHERE id = ${escalationId}::uuid AND status = 'PENDING' AND version = ${input.version}::int
       RETURNING id, "hitId"
-    ), hit AS (
+    ), hit_changed AS (
       UPDATE "Hit" h SET ${hitChange}, version = h.version + 1, "updatedAt" = ${decidedAt}::timestamptz
         FROM decided d WHERE h.id = d."hitId"
-      RETURNING h.id, h."travellerId"
-    ), history AS (
-      INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", note, data)
-      SELECT ${uuidV7(decidedAt.getTime())}::uuid, h.id, ${type}::"HitEventType", ${actor}::uuid, 'ESCALATION_PENDING', ${toStatus}::"HitStatus",
-             ${note}::text, ${JSON.stringify({ escalationId })}::jsonb
-        FROM hit h
-    )${disclosed}, recorded AS (${alteration})
+      RETURNING h.id, h."travellerId", 'ESCALATION_PENDING'::"HitStatus" AS from_status
+    ), ${disclosed}${traces}
     SELECT count(*)::int AS decided FROM decided`;
 }

@@ -6,6 +6,7 @@ import { db } from '@/server/db';
 import { ConflictError } from '@/server/errors';
 import { getHit } from '@/server/hits/get-hit';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
+import { failInsertsOf } from '@/server/testing/failing-insert';
 import { decideEscalation } from './decide-escalation';
 import { getDisclosurePackage } from './get-disclosure-package';
 import { listRepersonalisationReviews } from './list-repersonalisation-reviews';
@@ -118,6 +119,28 @@ test('approval escalates the hit and discloses exactly the approved categories, 
   await db().disclosurePackage.update({ where: { escalationId: id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   await assert.rejects(getDisclosurePackage(callerFor(analyst), id), /expired/);
   assert.equal((await getHit(callerFor(analyst), hit.id)).escalation?.canOpenPackage, false);
+});
+
+test('an approval whose disclosure package cannot be written decides nothing: the request and its hit stay pending, nothing is recorded', async () => {
+  const { id, hit } = await request();
+  const supervisor = callerFor(await createUser('SUPERVISOR'));
+  const pending = await version(id);
+  const restore = await failInsertsOf('DisclosurePackage', 'escalationId', id);
+  try {
+    await assert.rejects(decideEscalation(supervisor, id, { decision: 'approve', version: pending }), /refused by the test/);
+  } finally {
+    await restore();
+  }
+  const escalation = await db().escalation.findUniqueOrThrow({ where: { id }, include: { hit: true } });
+  assert.equal(escalation.status, 'PENDING');
+  assert.equal(escalation.version, pending);
+  assert.equal(escalation.hit.status, 'ESCALATION_PENDING');
+  assert.equal(await db().hitEvent.count({ where: { hitId: hit.id, type: 'ESCALATION_APPROVED' } }), 0, 'no history entry');
+  assert.equal(await (await chainedAccessEvents()).count({ where: { requestId: supervisor.requestId } }), 0, 'no access event');
+  // Once the package can be written, the same approval goes through whole.
+  const decided = await decideEscalation(supervisor, id, { decision: 'approve', version: pending });
+  assert.equal(decided.status, 'APPROVED');
+  assert.equal(await db().disclosurePackage.count({ where: { escalationId: id } }), 1);
 });
 
 test('rejection returns the hit to review with the note for the analyst; a withdrawn request cannot be decided', async () => {

@@ -3,7 +3,6 @@ import { Prisma } from '@/generated/prisma/client';
 import type { HitStatus } from '@/generated/prisma/enums';
 import { CLEAR_REASONS, type HitDecisionInput } from '@/lib/schemas/hit';
 import type { HitDetail } from '@/lib/schemas/hit-detail';
-import { eventsOfRows } from '@/server/access-log/record-in-statement';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
@@ -12,7 +11,7 @@ import { NotFoundError } from '@/server/errors';
 import { uuidV7 } from '@/server/ingest/insert-rows';
 import { identityKey } from '@/server/screening/identity-key';
 import { readHitDetail } from './get-hit';
-import { explainHitConflict } from './hit-changes';
+import { explainHitConflict, hitChangeClauses } from './hit-changes';
 import { suppressionExpiry } from './suppression';
 
 interface BeforeRow {
@@ -33,12 +32,10 @@ interface BeforeRow {
  * someone else is answered "decided by X at T", never overwritten. Clearing also
  * remembers the false positive (Suppression).
  *
- * The decision, its history, the suppression and its ALTERATION event are one statement
- * (data-modifying WITH clauses commit together or not at all), not an interactive
- * transaction's nine round trips: each cost the server about 0.2 ms of CPU (Prisma, a socket
- * write, the event loop) and held the hit's lock a little longer. What the suppression needs of
- * the traveller is read first; every change of a hit raises its version, so the conditional
- * update writes nothing unless the hit is still what was read.
+ * The decision, the suppression and the hit's two traces (hitChangeClauses) are one
+ * statement — an interactive transaction took nine round trips. What the suppression needs
+ * of the traveller is read first; every change of a hit raises its version, so the
+ * conditional update writes nothing unless the hit is still what was read.
  */
 export async function decideHit(caller: Caller, hitId: string, input: HitDecisionInput): Promise<HitDetail> {
   await requirePermission(caller, 'hits.decide', { type: 'hit', id: hitId });
@@ -58,11 +55,9 @@ export async function decideHit(caller: Caller, hitId: string, input: HitDecisio
 function decisionStatement(caller: Caller, hitId: string, input: HitDecisionInput, before: BeforeRow): Prisma.Sql {
   const now = new Date();
   const status: HitStatus = input.decision === 'clear' ? 'CLEARED' : 'CONFIRMED';
-  const data: Record<string, string> = input.decision === 'clear' ? { reason: input.reason } : {};
-  const note = input.note?.trim() || null;
   const actor = caller.actorId;
   const remembered = input.decision === 'clear'
-    ? Prisma.sql`, remembered AS (
+    ? Prisma.sql`remembered AS (
         INSERT INTO "Suppression" (id, "identityKey", "entryId", "entryVersion", "originHitId", "createdById", reason, "expiresAt")
         SELECT ${uuidV7()}::uuid, ${identityKey({
           familyName: before.familyName,
@@ -73,25 +68,21 @@ function decisionStatement(caller: Caller, hitId: string, input: HitDecisionInpu
                ${suppressionExpiry(before.collectedAt)}::timestamptz
           FROM decided d
         ON CONFLICT ("identityKey", "entryId") DO UPDATE SET "entryVersion" = EXCLUDED."entryVersion", "originHitId" = EXCLUDED."originHitId",
-          "createdById" = EXCLUDED."createdById", reason = EXCLUDED.reason, "expiresAt" = EXCLUDED."expiresAt")`
+          "createdById" = EXCLUDED."createdById", reason = EXCLUDED.reason, "expiresAt" = EXCLUDED."expiresAt"), `
     : Prisma.empty;
-  const alteration = eventsOfRows(
-    caller,
-    { operation: 'ALTERATION', resourceType: 'hit', details: { change: status, toStatus: status, ...data } },
-    Prisma.sql`SELECT d.id AS resource_id, d."travellerId" AS traveller_id, 1 AS n FROM decided d`,
-  );
+  const traces = hitChangeClauses(caller, 'decided', {
+    type: status,
+    toStatus: status,
+    note: input.note?.trim() || null,
+    data: input.decision === 'clear' ? { reason: input.reason } : {},
+  });
   return Prisma.sql`WITH decided AS (
       UPDATE "Hit" SET status = ${status}::"HitStatus", "clearReason" = ${input.decision === 'clear' ? input.reason : null}::text,
              "decidedById" = ${actor}::uuid, "decidedAt" = ${now}::timestamptz, "assigneeId" = ${actor}::uuid,
              version = version + 1, "updatedAt" = ${now}::timestamptz
        WHERE id = ${hitId}::uuid AND version = ${input.version}::int AND status IN ('NEW', 'IN_REVIEW')
          AND ("assigneeId" IS NULL OR "assigneeId" = ${actor}::uuid)
-      RETURNING id, "travellerId"
-    ), history AS (
-      INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", note, data)
-      SELECT ${uuidV7(now.getTime())}::uuid, d.id, ${status}::"HitEventType", ${actor}::uuid, ${before.status}::"HitStatus", ${status}::"HitStatus",
-             ${note}::text, ${JSON.stringify(data)}::jsonb
-        FROM decided d
-    )${remembered}, recorded AS (${alteration})
+      RETURNING id, "travellerId", ${before.status}::"HitStatus" AS from_status
+    ), ${remembered}${traces}
     SELECT count(*)::int AS decided FROM decided`;
 }

@@ -1,9 +1,12 @@
 import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
 import type { HitEventType, HitStatus } from '@/generated/prisma/enums';
 import { recordAccessEvents } from '@/server/access-log/record';
+import { eventsOfRows } from '@/server/access-log/record-in-statement';
 import type { Caller } from '@/server/auth/caller';
 import type { Tx } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
+import { uuidV7 } from '@/server/ingest/insert-rows';
 
 type HitRef = { id: string; travellerId: string };
 type HitChange = { type: HitEventType; fromStatus?: HitStatus | null; toStatus?: HitStatus | null; note?: string | null; data?: Record<string, string | number | null> };
@@ -41,6 +44,33 @@ export async function recordHitChanges(tx: Tx, caller: Caller, changes: readonly
 
 export async function recordHitChange(tx: Tx, caller: Caller, hit: HitRef, change: HitChange): Promise<void> {
   await recordHitChanges(tx, caller, [{ hit, change }]);
+}
+
+/** The name of a WITH query of the statement that changes hits; from code, never input. */
+export type ChangedHits = 'decided' | 'claimed' | 'hit_changed';
+
+/**
+ * The same two traces written by the statement that changes the hit, as its WITH clauses
+ * `history AS (…), recorded AS (…)`: a HitEvent and an ALTERATION event for the row of
+ * `changed`, a WITH query of that statement with the columns id, "travellerId" and
+ * from_status (the hit it changed — at most one: a decision or a claim — with its status before). Data-modifying WITH clauses
+ * run once and commit with the statement, so the change and its traces are all or nothing
+ * without an interactive transaction's round trips (each about 0.2 ms of the server's CPU: a
+ * decision took nine). A statement that changed no hit writes neither.
+ */
+export function hitChangeClauses(caller: Caller, changed: ChangedHits, change: Omit<HitChange, 'fromStatus'>): Prisma.Sql {
+  const rows = Prisma.raw(`"${changed}"`);
+  const data = change.data ?? {};
+  const history = Prisma.sql`INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", note, data)
+    SELECT ${uuidV7()}::uuid, c.id, ${change.type}::"HitEventType", ${caller.actorId}::uuid, c.from_status, ${change.toStatus ?? null}::"HitStatus",
+           ${change.note ?? null}::text, ${JSON.stringify(data)}::jsonb
+      FROM ${rows} c`;
+  const recorded = eventsOfRows(
+    caller,
+    { operation: 'ALTERATION', resourceType: 'hit', details: { change: change.type, ...(change.toStatus ? { toStatus: change.toStatus } : {}), ...data } },
+    Prisma.sql`SELECT c.id AS resource_id, c."travellerId" AS traveller_id, 1 AS n FROM ${rows} c`,
+  );
+  return Prisma.sql`history AS (${history}), recorded AS (${recorded})`;
 }
 
 const when = (at: Date | null) => (at ? at.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'an unknown time');

@@ -6,6 +6,7 @@ import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
+import { failInsertsOf } from '@/server/testing/failing-insert';
 import { addHitNote } from './add-hit-note';
 import { assignHits } from './assign-hits';
 import { claimHit, releaseHit } from './claim-hit';
@@ -94,6 +95,26 @@ test('a stale decision is refused with who decided and when, and changes nothing
   assert.equal(after.status, 'CLEARED');
   assert.equal(after.decidedById, first.id);
   assert.equal(await db().hitEvent.count({ where: { hitId: hit.id, type: 'CONFIRMED' } }), 0);
+});
+
+test('a decision whose cleared-hit memory cannot be written leaves the hit, its history and the access log as they were', async () => {
+  const { hit } = await createHit();
+  const caller = callerFor(await createUser('ANALYST'));
+  const restore = await failInsertsOf('Suppression', 'originHitId', hit.id);
+  try {
+    await assert.rejects(decideHit(caller, hit.id, { decision: 'clear', reason: 'DIFFERENT_DOB', version: hit.version }), /refused by the test/);
+  } finally {
+    await restore();
+  }
+  const after = await db().hit.findUniqueOrThrow({ where: { id: hit.id } });
+  assert.equal(after.status, hit.status, 'the hit is not decided');
+  assert.equal(after.version, hit.version);
+  assert.equal(await db().hitEvent.count({ where: { hitId: hit.id, type: 'CLEARED' } }), 0, 'no history entry');
+  assert.equal(await (await chainedAccessEvents()).count({ where: { requestId: caller.requestId } }), 0, 'no access event');
+  // The same decision once the memory can be written: all of it.
+  await decideHit(caller, hit.id, { decision: 'clear', reason: 'DIFFERENT_DOB', version: hit.version });
+  assert.equal(await db().suppression.count({ where: { originHitId: hit.id } }), 1);
+  assert.equal(await db().hitEvent.count({ where: { hitId: hit.id, type: 'CLEARED' } }), 1);
 });
 
 test('two decisions racing on the same version: exactly one wins', async () => {
