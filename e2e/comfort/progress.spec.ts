@@ -109,6 +109,23 @@ test('a retention run started by hand goes on in the background: the page follow
   await expect(page.getByRole('button', { name: 'Dry run', exact: true })).toBeEnabled();
 });
 
+test('a retention run started elsewhere shows up on an open page without a reload, and the page follows it', async ({ page, loginAs }) => {
+  await loginAs('admin');
+  const policies = await retentionWithPoliciesHeld(page);
+  try {
+    // Started through the API, as the schedule or another administrator would: this page did not start it.
+    const started = await page.request.post('/api/v1/retention/runs', { data: { dryRun: true }, headers: { origin: new URL(page.url()).origin } });
+    expect(started.status()).toBe(202);
+    await expect(page.getByRole('progressbar', { name: 'Dry run in progress' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Dry run', exact: true })).toBeDisabled();
+    await expect(page.getByRole('table', { name: 'Retention runs' }).getByRole('row').nth(1)).toContainText('Running');
+  } finally {
+    await policies.release();
+  }
+  await expect(page.getByRole('table', { name: 'Retention runs' }).getByRole('row').nth(1)).toContainText('Completed', { timeout: 10_000 });
+  await expect(page.getByRole('button', { name: 'Dry run', exact: true })).toBeEnabled();
+});
+
 test('an administrator stops a retention run in progress: it ends stopped before its first batch, nothing masked or erased', async ({ page, loginAs }) => {
   const admin = await loginAs('admin');
   // Stopped before any batch: a real run must not mask or erase what other suites read.
