@@ -53,17 +53,19 @@ export type ChangedHits = 'decided' | 'claimed' | 'hit_changed';
  * The same two traces written by the statement that changes the hit, as its WITH clauses
  * `history AS (…), recorded AS (…)`: a HitEvent and an ALTERATION event for the row of
  * `changed`, a WITH query of that statement with the columns id, "travellerId" and
- * from_status (the hit it changed — at most one: a decision or a claim — with its status before). Data-modifying WITH clauses
- * run once and commit with the statement, so the change and its traces are all or nothing
- * without an interactive transaction's round trips (each about 0.2 ms of the server's CPU: a
- * decision took nine). A statement that changed no hit writes neither.
+ * from_status (the hit it changed — at most one: a decision or a claim — with its status
+ * before). Data-modifying WITH clauses run once and commit with the statement, so the change
+ * and its traces are all or nothing without an interactive transaction's round trips (each
+ * about 0.2 ms of the server's CPU: a decision took nine). A statement that changed no hit
+ * writes neither.
  */
 export function hitChangeClauses(caller: Caller, changed: ChangedHits, change: Omit<HitChange, 'fromStatus'>): Prisma.Sql {
   const rows = Prisma.raw(`"${changed}"`);
   const data = change.data ?? {};
+  // As recordHitChanges stores it: no data is NULL, not {}.
   const history = Prisma.sql`INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", note, data)
     SELECT ${uuidV7()}::uuid, c.id, ${change.type}::"HitEventType", ${caller.actorId}::uuid, c.from_status, ${change.toStatus ?? null}::"HitStatus",
-           ${change.note ?? null}::text, ${JSON.stringify(data)}::jsonb
+           ${change.note ?? null}::text, ${change.data ? JSON.stringify(change.data) : null}::jsonb
       FROM ${rows} c`;
   const recorded = eventsOfRows(
     caller,
