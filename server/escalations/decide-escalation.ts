@@ -21,6 +21,8 @@ const DAY_MS = 86_400_000;
 interface RequestRow {
   requesterId: string;
   repersonalisation: boolean;
+  status: string;
+  version: number;
   maskedAt: Date | null;
   dataCategories: string[];
   travellerId: string;
@@ -35,16 +37,17 @@ interface RequestRow {
  *
  * The decision, the hit's new status and history, the package and the ALTERATION event are
  * one statement (data-modifying WITH clauses: all or nothing), as a hit's own decision is
- * (server/hits/decide-hit.ts). An approval's package is made from the traveller read with the
- * request; it is written only if the conditional update wins.
+ * (server/hits/decide-hit.ts). An approval reads the traveller's values for the package only
+ * once every check has passed and the request is still pending as the supervisor saw it; the
+ * package is written only if the conditional update wins (a supervisor who loses a race at that
+ * moment has read them for nothing, and they go no further).
  */
 export async function decideEscalation(caller: Caller, escalationId: string, input: EscalationDecisionInput): Promise<EscalationDetail> {
   const resource = { type: 'escalation', id: escalationId };
   await requirePermission(caller, 'escalations.approve', resource);
   const approved = input.decision === 'approve';
-  // The traveller's values only for an approval: a rejection discloses nothing.
-  const [request] = await db().$queryRaw<(RequestRow & Partial<TravellerColumns>)[]>`${PREPARED}
-    SELECT x."requesterId", x.repersonalisation, x."dataCategories", h."travellerId", t."maskedAt"${approved ? Prisma.sql`, ${TRAVELLER_COLUMNS}` : Prisma.empty}
+  const [request] = await db().$queryRaw<RequestRow[]>`${PREPARED}
+    SELECT x."requesterId", x.repersonalisation, x.status::text AS status, x.version, x."dataCategories", h."travellerId", t."maskedAt"
       FROM "Escalation" x JOIN "Hit" h ON h.id = x."hitId" JOIN "Traveller" t ON t.id = h."travellerId"
      WHERE x.id = ${escalationId}::uuid`;
   if (!request) throw new NotFoundError('This escalation request does not exist.');
@@ -55,12 +58,19 @@ export async function decideEscalation(caller: Caller, escalationId: string, inp
   if (approved && repersonalises && !hasPermission(caller.role, 'escalations.approve-repersonalisation')) {
     return denyAccess(caller, resource, 'Re-personalisation (PNR art. 12(3)) needs the competent authority’s approval.');
   }
+  if (request.status !== 'PENDING' || request.version !== input.version) throw new ConflictError(await describeDecided(db(), escalationId));
   const categories = request.dataCategories as DataCategory[];
-  // A masked traveller's values come back from the sealed record: this approval is the re-personalisation.
-  const content = approved ? disclosureContent(await repersonalisedTraveller(db(), request.travellerId, travellerOf(request as TravellerColumns)), categories) : null;
+  const content = approved ? disclosureContent(await packagedTraveller(request.travellerId), categories) : null;
   const [result] = await db().$queryRaw<{ decided: number }[]>`${PREPARED} ${decisionStatement(caller, escalationId, input, repersonalises, content, categories)}`;
   if (!result?.decided) throw new ConflictError(await describeDecided(db(), escalationId));
   return (await readEscalationDetail(db(), caller, escalationId)).detail;
+}
+
+/** The traveller's values the package is made of; a masked traveller's come back from the sealed record (this approval is the re-personalisation). */
+async function packagedTraveller(travellerId: string) {
+  const [row] = await db().$queryRaw<TravellerColumns[]>`${PREPARED} SELECT ${TRAVELLER_COLUMNS} FROM "Traveller" t WHERE t.id = ${travellerId}::uuid`;
+  if (!row) throw new NotFoundError('This escalation request does not exist.');
+  return repersonalisedTraveller(db(), travellerId, travellerOf(row));
 }
 
 function decisionStatement(

@@ -169,17 +169,20 @@ export function approvalOperation(session: HttpSession, db: pg.Pool, supervisor:
   return {
     name: 'approve an escalation',
     api: async (i) => void (await post(session, `/api/v1/escalations/${forApi(i)}/decision`, { decision: 'approve', version: 1 })),
-    // As decide-escalation.ts sends them: the request with its traveller, read first (the
-    // four-eyes check and the package's content); then the decision, the hit, its history, the
+    // As decide-escalation.ts sends them: the request (the four-eyes check, whether it is still
+    // pending), then its traveller for the package; then the decision, the hit, its history, the
     // package and the ALTERATION event in one statement; then the detail the supervisor sees.
     sql: async (i) => {
       const escalationId = forSql(i);
-      const row = (await db.query<{ requesterId: string; hitId: string; travellerId: string; dataCategories: string[] } & Record<string, unknown>>(
-        `SELECT e."requesterId", e.repersonalisation, e."dataCategories", e."hitId", h."travellerId", ${TRAVELLER_COLUMNS} FROM "Escalation" e JOIN "Hit" h ON h.id = e."hitId"
-         JOIN "Traveller" t ON t.id = h."travellerId" WHERE e.id = $1`, [escalationId])).rows[0];
-      if (!row) throw new Error('no such escalation');
+      const request = (await db.query<{ requesterId: string; status: string; version: number; hitId: string; travellerId: string; dataCategories: string[] }>(
+        `SELECT e."requesterId", e.repersonalisation, e.status, e.version, e."dataCategories", e."hitId", h."travellerId", t."maskedAt" FROM "Escalation" e
+         JOIN "Hit" h ON h.id = e."hitId" JOIN "Traveller" t ON t.id = h."travellerId" WHERE e.id = $1`, [escalationId])).rows[0];
+      if (!request || request.status !== 'PENDING') throw new Error('no such pending escalation');
+      const traveller = (await db.query<Record<string, unknown>>(`SELECT ${TRAVELLER_COLUMNS} FROM "Traveller" t WHERE t.id = $1`, [request.travellerId])).rows[0];
+      if (!traveller) throw new Error('no such traveller');
+      const row = { ...request, itinerary: traveller.itinerary };
       // The package: the approved categories' fields, as disclosure-content.ts lays them out.
-      const fields = Object.entries(row).filter(([field]) => !['requesterId', 'repersonalisation', 'hitId', 'travellerId', 'dataCategories'].includes(field));
+      const fields = Object.entries(traveller);
       const content = { categories: row.dataCategories.map((key) => ({ key, fields: fields.map(([label, value]) => ({ label, value })) })), itinerary: row.itinerary };
       const event = eventRow(supervisor, { operation: 'ALTERATION', resourceType: 'hit', resourceId: row.hitId, travellerId: row.travellerId, details: { change: 'ESCALATION_APPROVED', toStatus: 'ESCALATED', escalationId } });
       const decided = await db.query<{ decided: number }>(`WITH decided AS (
