@@ -11,6 +11,12 @@ import { uuidV7 } from '@/server/ingest/insert-rows';
 type HitRef = { id: string; travellerId: string };
 type HitChange = { type: HitEventType; fromStatus?: HitStatus | null; toStatus?: HitStatus | null; note?: string | null; data?: Record<string, string | number | null> };
 
+/** What a change's ALTERATION event says of it, however the event is written. */
+function alterationDetails(change: Omit<HitChange, 'fromStatus'>): Record<string, Prisma.InputJsonValue> {
+  // A null among the data is stored as JSON null, which Prisma's input type does not spell.
+  return { change: change.type, ...(change.toStatus ? { toStatus: change.toStatus } : {}), ...(change.data as Record<string, Prisma.InputJsonValue> | undefined) };
+}
+
 /**
  * Writes the two traces every change of a hit leaves, in the caller's transaction:
  * the hit's own history (HitEvent) and the ALTERATION event of the access log — for
@@ -37,7 +43,7 @@ export async function recordHitChanges(tx: Tx, caller: Caller, changes: readonly
       resourceType: 'hit',
       resourceId: hit.id,
       travellerId: hit.travellerId,
-      details: { change: change.type, ...(change.toStatus ? { toStatus: change.toStatus } : {}), ...(change.data ?? {}) },
+      details: alterationDetails(change),
     })),
   );
 }
@@ -61,7 +67,6 @@ export type ChangedHits = 'decided' | 'claimed' | 'hit_changed';
  */
 export function hitChangeClauses(caller: Caller, changed: ChangedHits, change: Omit<HitChange, 'fromStatus'>): Prisma.Sql {
   const rows = Prisma.raw(`"${changed}"`);
-  const data = change.data ?? {};
   // As recordHitChanges stores it: no data is NULL, not {}.
   const history = Prisma.sql`INSERT INTO "HitEvent" (id, "hitId", type, "actorId", "fromStatus", "toStatus", note, data)
     SELECT ${uuidV7()}::uuid, c.id, ${change.type}::"HitEventType", ${caller.actorId}::uuid, c.from_status, ${change.toStatus ?? null}::"HitStatus",
@@ -69,7 +74,7 @@ export function hitChangeClauses(caller: Caller, changed: ChangedHits, change: O
       FROM ${rows} c`;
   const recorded = eventsOfRows(
     caller,
-    { operation: 'ALTERATION', resourceType: 'hit', details: { change: change.type, ...(change.toStatus ? { toStatus: change.toStatus } : {}), ...data } },
+    { operation: 'ALTERATION', resourceType: 'hit', details: alterationDetails(change) },
     Prisma.sql`SELECT c.id AS resource_id, c."travellerId" AS traveller_id, 1 AS n FROM ${rows} c`,
   );
   return Prisma.sql`history AS (${history}), recorded AS (${recorded})`;
