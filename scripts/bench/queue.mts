@@ -1,6 +1,6 @@
 // The queue benchmark (issue 4): with a million hits, p50/p95/p99 of the queue API (first
 // page, a filtered page, page 1,000 by cursor) and of the hit detail under concurrent
-// clients, each beside the same SELECTs sent straight to PostgreSQL. Prints figures; it
+// clients, each beside the statement the API sends, sent straight to PostgreSQL. Prints figures; it
 // is not a test. Needs a production build (`npm run build`). See scripts/bench/README.md.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,8 +8,9 @@ import pg from 'pg';
 import { DEMO_USERS } from '../../prisma/demo-users.ts';
 import { startApp, type AppServer } from './lib/app-server.mts';
 import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts';
+import { chainSettled } from './lib/chain-settled.mts';
 import { runLoad } from './lib/load.mts';
-import { loadFixture, queueOperations, request } from './lib/queue-ops.mts';
+import { actor, loadFixture, queueOperations, request } from './lib/queue-ops.mts';
 import { judge, printTable, writeResults, type OperationResult, type Target } from './lib/report.mts';
 import { signIn } from './lib/session.mts';
 import { positiveOption, stopper } from './lib/bench-cli.mts';
@@ -51,13 +52,16 @@ try {
     pool = new pg.Pool({ connectionString: database.url, max: clients });
     const fixture = await loadFixture(pool, 5000);
     const results: OperationResult[] = [];
-    for (const operation of queueOperations(fixture)) {
+    const analystActor = await actor(pool, analyst.email);
+    for (const operation of queueOperations(fixture, analystActor)) {
       log(`measuring ${operation.name} (${clients} clients, ${durationMs / 1000} s each way)`);
       const viaApi = (_: number, i: number) => request(session, operation, i);
       const direct = (_: number, i: number) => operation.sql(pool as pg.Pool, i);
       if (warmupMs > 0) await runLoad(viaApi, { clients, durationMs: warmupMs });
+      await chainSettled(pool);
       const http = await runLoad(viaApi, { clients, durationMs });
       if (warmupMs > 0) await runLoad(direct, { clients, durationMs: warmupMs });
+      await chainSettled(pool);
       const sql = await runLoad(direct, { clients, durationMs });
       results.push(judge(operation.name, http, sql, TARGET));
     }

@@ -60,9 +60,10 @@ export async function readHitDetail(client: Tx, caller: Caller, hitId: string, r
  */
 export async function getHit(caller: Caller, hitId: string): Promise<HitDetail> {
   await requirePermission(caller, 'hits.read', { type: 'hit', id: hitId });
-  const consultation: ReadEvent = {
-    caller,
-    event: { operation: 'CONSULTATION', resourceType: 'hit', purpose: 'Hit review', details: { view: 'hit-detail', fields: 'masked' } },
-  };
-  return (await readHitDetail(db(), caller, hitId, consultation)).detail;
+  return (await readHitDetail(db(), caller, hitId, hitConsultation(caller))).detail;
+}
+
+/** The event opening a hit records: its detail, identifying values masked. */
+export function hitConsultation(caller: Caller): ReadEvent {
+  return { caller, event: { operation: 'CONSULTATION', resourceType: 'hit', purpose: 'Hit review', details: { view: 'hit-detail', fields: 'masked' } } };
 }

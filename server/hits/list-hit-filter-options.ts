@@ -11,7 +11,7 @@ import { queryDirect } from '@/server/db';
  * queue page load on the five-year profile (issue 11); Prisma's `distinct` read every row into
  * JavaScript before that.
  */
-const OFFENCE_CATEGORIES = Prisma.sql`
+export const OFFENCE_CATEGORIES = Prisma.sql`
   WITH RECURSIVE category AS (
     (SELECT "offenceCategory" AS name FROM "WatchlistEntry" ORDER BY 1 LIMIT 1)
     UNION ALL
@@ -20,7 +20,7 @@ const OFFENCE_CATEGORIES = Prisma.sql`
   )
   SELECT name FROM category WHERE name IS NOT NULL ORDER BY name`;
 
-const ACTIVE_SOURCES = Prisma.sql`SELECT code, name FROM "WatchlistSource" WHERE active ORDER BY name`;
+export const ACTIVE_SOURCES = Prisma.sql`SELECT code, name FROM "WatchlistSource" WHERE active ORDER BY name`;
 
 /** The queue filter's choices: the watchlists and the offence categories in use. No personal data. */
 export async function listHitFilterOptions(caller: Caller): Promise<{ sources: { code: string; name: string }[]; offences: string[] }> {

@@ -38,13 +38,20 @@ const ORDER = {
 // What a list view shows of each hit: one object for the page's events, digested once (record.ts).
 const LIST_VIEW_DETAILS = { view: 'hit-list', fields: ['name:masked', 'nationality', 'yearOfBirth', 'flight'] };
 
+/** The statement a page of the queue is read by, and what its rows are read with. */
+export interface HitPageStatement {
+  statement: Prisma.Sql;
+  limit: number;
+  /** The cursor the query named could not be read (it is ignored, and the answer says so). */
+  cursorIgnored: boolean;
+}
+
 /**
- * A page of the hit queue, filtered and sorted as asked, traveller names masked on the
- * server. Records one CONSULTATION event per hit shown, in the statement that reads the page,
- * so the per-person report finds every list view that displayed a person.
+ * The one statement that reads a page of the queue and records one CONSULTATION event per hit
+ * shown (record-in-statement.ts). Built apart from running it so that the benchmark sends
+ * PostgreSQL exactly this statement beside the API (scripts/bench/lib/queue-ops.mts).
  */
-export async function listHits(caller: Caller, query: HitQuery, options: { limit?: number } = {}): Promise<HitListPage> {
-  await requirePermission(caller, 'hits.list', { type: 'hit-list' });
+export function hitPageStatement(caller: Caller, query: HitQuery, options: { limit?: number } = {}): HitPageStatement {
   const limit = Math.trunc(Math.min(Math.max(options.limit ?? HIT_PAGE_SIZE, 1), 200));
   const order = ORDER[query.sort];
   const conditions = hitQueueWhere(query, caller.actorId);
@@ -53,11 +60,10 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
     const value = query.sort === 'score' ? cursor.value : new Date(cursor.value);
     conditions.push(Prisma.sql`${order.after} (${value}, ${cursor.id}::uuid)`);
   }
-  // One statement reads the page and records its events (record-in-statement.ts); prepared
-  // (planning cost more than running), so the LIMIT and the page's size are literals, one of a few values.
+  // Prepared (planning cost more than running), so the LIMIT and the page's size are literals, one of a few values.
   const shown = Prisma.raw(String(limit));
   const listView = { operation: 'CONSULTATION' as const, resourceType: 'hit', purpose: 'Hit queue review', details: LIST_VIEW_DETAILS };
-  const [result] = await queryDirect<{ rows: string }>(Prisma.sql`${PREPARED}
+  const statement = Prisma.sql`${PREPARED}
     WITH page AS (
       -- Numbered in the page's order: the events follow it, and so does the answer.
       SELECT p.*, row_number() OVER () AS n FROM (
@@ -75,14 +81,26 @@ export async function listHits(caller: Caller, query: HitQuery, options: { limit
     ), recorded AS (
       ${eventsOfRows(caller, listView, Prisma.sql`SELECT id AS resource_id, "travellerId" AS traveller_id, n FROM page WHERE n <= ${shown}`)}
     )
-    SELECT coalesce(json_agg(${ROW} ORDER BY p.n), '[]')::text AS rows FROM page p`);
+    SELECT coalesce(json_agg(${ROW} ORDER BY p.n), '[]')::text AS rows FROM page p`;
+  return { statement, limit, cursorIgnored: Boolean(query.cursor) && !cursor };
+}
+
+/**
+ * A page of the hit queue, filtered and sorted as asked, traveller names masked on the
+ * server. Records one CONSULTATION event per hit shown, in the statement that reads the page,
+ * so the per-person report finds every list view that displayed a person.
+ */
+export async function listHits(caller: Caller, query: HitQuery, options: { limit?: number } = {}): Promise<HitListPage> {
+  await requirePermission(caller, 'hits.list', { type: 'hit-list' });
+  const { statement, limit, cursorIgnored } = hitPageStatement(caller, query, options);
+  const [result] = await queryDirect<{ rows: string }>(statement);
   const rows = JSON.parse(result?.rows ?? '[]') as RowValues[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map(toItem),
-    nextCursor: rows.length > limit && last ? encodeHitCursor(query.sort, order.value(last), last[0]) : null,
-    ...(query.cursor && !cursor ? { cursorIgnored: true } : {}),
+    nextCursor: rows.length > limit && last ? encodeHitCursor(query.sort, ORDER[query.sort].value(last), last[0]) : null,
+    ...(cursorIgnored ? { cursorIgnored: true } : {}),
   };
 }
 

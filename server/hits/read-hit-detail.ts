@@ -157,15 +157,15 @@ export async function readHitTraveller(client: Tx, hitId: string, recording?: Re
 }
 
 /**
- * The hit, its history and its views, or null when there is no such hit. With `recording`, the
- * same statement records that event about the hit (none when there is no such hit): `client`
- * may then be the database itself rather than a transaction.
+ * The one statement that reads a hit's detail (the hit, its history and its views) and, with
+ * `recording`, records that event about the hit (none when there is no such hit). Built apart
+ * from running it so that the benchmark sends PostgreSQL exactly this statement beside the API.
  */
-export async function readHitDetailRow(client: Tx, hitId: string, recording?: ReadEvent): Promise<HitDetailRead | null> {
+export function hitDetailStatement(hitId: string, recording?: ReadEvent): Prisma.Sql {
   const recorded = recordedBy(recording, Prisma.sql`SELECT id AS resource_id, "travellerId" AS traveller_id, 1 AS n FROM "Hit" WHERE id = ${hitId}::uuid`);
   // The views' WHERE is the one Prisma sent (hit-timeline.ts before): `details #> '{view}' <> '"hit-list"'`
   // leaves out list views and, as before, events whose details name no view.
-  const [flat] = await client.$queryRaw<FlatRow[]>`${PREPARED} ${recorded}
+  return Prisma.sql`${PREPARED} ${recorded}
     SELECT h.id, h.status, h.version, h.score, h.priority, h."offenceCategory", h."createdAt", h."dueAt", h."flightDate",
            h."decidedAt", h."clearReason", h.explanation, h."travellerId", h."entryVersion",
            a.id AS "assigneeId", a.name AS "assigneeName", d.id AS "decidedById", d.name AS "decidedByName",
@@ -211,6 +211,15 @@ export async function readHitDetailRow(client: Tx, hitId: string, recording?: Re
          LIMIT 1
       ) x ON true
      WHERE h.id = ${hitId}::uuid`;
+}
+
+/**
+ * The hit, its history and its views, or null when there is no such hit. With `recording`, the
+ * same statement records that event about the hit (none when there is no such hit): `client`
+ * may then be the database itself rather than a transaction.
+ */
+export async function readHitDetailRow(client: Tx, hitId: string, recording?: ReadEvent): Promise<HitDetailRead | null> {
+  const [flat] = await client.$queryRaw<FlatRow[]>(hitDetailStatement(hitId, recording));
   if (!flat) return null;
   return { row: toRow(flat), events: flat.events.map(toEvent), views: flat.views.map(toView) };
 }

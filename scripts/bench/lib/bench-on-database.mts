@@ -13,11 +13,12 @@ import { exportOperation, exportWindow, loadAccessLogFixture, mostViewedTravelle
 import type { AppServer } from './app-server.mts';
 import { latencyRow, latency, type BenchRow } from './bench-table.mts';
 import { closeSubmitter, openSubmitter, submitHits } from './decision-pool.mts';
-import { approvalOperation, decisionOperation, requestEscalations, revealableHits, revealOperation, type Actor } from './hit-work-ops.mts';
+import { approvalOperation, decisionOperation, requestEscalations, revealableHits, revealOperation } from './hit-work-ops.mts';
 import { runLoad, type LoadResult } from './load.mts';
 import { captureMetricsStatements, sendStatements } from './metrics-capture.mts';
 import { lastYear, metricsViaApi } from './metrics-ops.mts';
-import { loadFixture, queueOperations, request } from './queue-ops.mts';
+import { chainSettled } from './chain-settled.mts';
+import { actor, loadFixture, queueOperations, request } from './queue-ops.mts';
 import { signIn, type HttpSession } from './session.mts';
 import { measureVerification, type Verification } from './verify-speed.mts';
 
@@ -48,21 +49,17 @@ export interface OnDatabase {
   metricsCheck: { period: string; apiHits: number; directHits: number; apiScreened: number; directScreened: number } | null;
 }
 
-async function closedLoop(op: (client: number, i: number) => Promise<void>, clients: number, timing: Timing): Promise<LoadResult> {
+async function closedLoop(op: (client: number, i: number) => Promise<void>, clients: number, timing: Timing, pool: pg.Pool): Promise<LoadResult> {
   if (timing.warmupMs > 0) await runLoad(op, { clients, durationMs: timing.warmupMs });
+  await chainSettled(pool);
   return runLoad(op, { clients, durationMs: timing.durationMs });
 }
 
 /** A fixed number of requests, each with an index of its own past the warm-up's (pools hand out one item per index). */
-async function fixedLoop(op: (i: number) => Promise<void>, clients: number, timing: Timing): Promise<LoadResult> {
+async function fixedLoop(op: (i: number) => Promise<void>, clients: number, timing: Timing, pool: pg.Pool): Promise<LoadResult> {
   if (timing.writeWarmup > 0) await runLoad((_, i) => op(i), { clients, requests: timing.writeWarmup });
+  await chainSettled(pool);
   return runLoad((_, i) => op(timing.writeWarmup + i), { clients, requests: timing.writeRequests, durationMs: timing.durationMs * 6 });
-}
-
-async function actor(pool: pg.Pool, email: string): Promise<Actor> {
-  const row = (await pool.query<Actor>(`SELECT id, email, role::text AS role FROM "User" WHERE email = $1`, [email])).rows[0];
-  if (!row) throw new Error(`no user ${email}: is the database seeded?`);
-  return row;
 }
 
 function demo(key: (typeof DEMO_USERS)[number]['key']) {
@@ -90,16 +87,16 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     });
     if (queue) {
       if (timing.serverWarmupMs > 0) {
-        const operations = queueOperations(queue);
+        const operations = queueOperations(queue, analyst);
         log(`warming the server up: ${operations.length} queue and hit-detail operations, ${Math.round(timing.serverWarmupMs / 1000)} s in all, unmeasured`);
         for (const operation of operations) {
           await runLoad((_, i) => request(sessions.analyst as HttpSession, operation, i), { clients: CLIENTS.queue, durationMs: timing.serverWarmupMs / operations.length });
         }
       }
-      for (const operation of queueOperations(queue)) {
+      for (const operation of queueOperations(queue, analyst)) {
         log(`measuring ${operation.name} (${CLIENTS.queue} clients)`);
-        const api = await closedLoop((_, i) => request(sessions.analyst as HttpSession, operation, i), CLIENTS.queue, timing);
-        const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.queue, timing);
+        const api = await closedLoop((_, i) => request(sessions.analyst as HttpSession, operation, i), CLIENTS.queue, timing, pool);
+        const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.queue, timing, pool);
         rows.push(latencyRow(operation.name, CLIENTS.queue, api, sql, TARGET_MS.queue));
       }
     }
@@ -122,8 +119,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
       ];
       for (const operation of writes) {
         log(`measuring ${operation.name} (${CLIENTS.hitWork} clients, ${timing.writeRequests} requests each way)`);
-        const api = await fixedLoop(operation.api, CLIENTS.hitWork, timing);
-        const sql = await fixedLoop(operation.sql, CLIENTS.hitWork, timing);
+        const api = await fixedLoop(operation.api, CLIENTS.hitWork, timing, pool);
+        const sql = await fixedLoop(operation.sql, CLIENTS.hitWork, timing, pool);
         rows.push(latencyRow(operation.name, CLIENTS.hitWork, api, sql, null));
       }
     } finally {
@@ -140,8 +137,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     const fixture = await loadAccessLogFixture(pool, demo('analyst').email, 1000);
     for (const operation of searchOperations(fixture).filter((op) => op.name !== 'access log: first page')) {
       log(`measuring ${operation.name} (${CLIENTS.accessLog} clients)`);
-      const api = await closedLoop((_, i) => request(sessions.privacy as HttpSession, operation, i), CLIENTS.accessLog, timing);
-      const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.accessLog, timing);
+      const api = await closedLoop((_, i) => request(sessions.privacy as HttpSession, operation, i), CLIENTS.accessLog, timing, pool);
+      const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.accessLog, timing, pool);
       rows.push(latencyRow(operation.name, CLIENTS.accessLog, api, sql, TARGET_MS.accessLog));
     }
     const viewed = await mostViewedTraveller(pool);
@@ -152,7 +149,7 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     for (const report of reports) {
       log(`measuring ${report.name} (${CLIENTS.accessLog} clients)`);
       rows.push(latencyRow(report.name, CLIENTS.accessLog,
-        await closedLoop((_, i) => report.api(i), CLIENTS.accessLog, timing), await closedLoop((_, i) => report.sql(pool, i), CLIENTS.accessLog, timing), TARGET_MS.accessLog));
+        await closedLoop((_, i) => report.api(i), CLIENTS.accessLog, timing, pool), await closedLoop((_, i) => report.sql(pool, i), CLIENTS.accessLog, timing, pool), TARGET_MS.accessLog));
     }
     const window = await exportWindow(pool, 100_000);
     result.exportWindow = { from: window.from.toISOString(), to: window.to.toISOString(), events: window.events };
@@ -185,8 +182,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     const statements = await captureMetricsStatements(url, period);
     log(`measuring metrics for a year (${CLIENTS.metrics} clients; beside: the ${statements.length} statements of the API's round)`);
     rows.push(latencyRow('metrics: a year by week', CLIENTS.metrics,
-      await closedLoop(async () => void (await metricsViaApi(sessions.supervisor as HttpSession, period)), CLIENTS.metrics, timing),
-      await closedLoop(() => sendStatements(pool, statements), CLIENTS.metrics, timing), TARGET_MS.metrics,
+      await closedLoop(async () => void (await metricsViaApi(sessions.supervisor as HttpSession, period)), CLIENTS.metrics, timing, pool),
+      await closedLoop(() => sendStatements(pool, statements), CLIENTS.metrics, timing, pool), TARGET_MS.metrics,
       `beside: the ${statements.length} statements the API sends for it (captured from Prisma's query log), all at once; `
         + `figures ${agree ? 'equal' : 'NOT equal'} to a direct count of the rows`));
 
@@ -194,9 +191,9 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     const recording = recordingOperations(fixture);
     for (const clients of [1, CLIENTS.accessLog]) {
       log(`measuring the cost of recording an access event (${clients} client${clients > 1 ? 's' : ''})`);
-      const without = await closedLoop(() => recording.without(pool), clients, timing);
-      const withEvent = await closedLoop((_, i) => recording.with(pool, i), clients, timing);
-      const unflushed = await closedLoop((_, i) => recording.withoutFlush(pool, i), clients, timing);
+      const without = await closedLoop(() => recording.without(pool), clients, timing, pool);
+      const withEvent = await closedLoop((_, i) => recording.with(pool, i), clients, timing, pool);
+      const unflushed = await closedLoop((_, i) => recording.withoutFlush(pool, i), clients, timing, pool);
       const added = withEvent.p95 - without.p95;
       rows.push({
         operation: 'record an access event (in a transaction)', clients, api: latency(withEvent), sql: latency(without), rate: null, ratio: null,

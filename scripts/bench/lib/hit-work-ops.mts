@@ -9,7 +9,7 @@ import { send } from './http-client.mts';
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { contentHash } from '../../../server/access-log/chain.ts';
-import { readHitDetailSql } from './queue-ops.mts';
+import { readHitDetailSql, type Actor } from './queue-ops.mts';
 import type { HttpSession } from './session.mts';
 
 export interface WriteOperation {
@@ -18,11 +18,7 @@ export interface WriteOperation {
   sql: (i: number) => Promise<void>;
 }
 
-export interface Actor {
-  id: string;
-  email: string;
-  role: string;
-}
+export type { Actor };
 
 /** POST as the session's user (with our Origin, as the CSRF check wants); rejects unless 2xx. */
 export async function post(session: HttpSession, path: string, body: unknown): Promise<unknown> {
@@ -135,12 +131,7 @@ export function decisionOperation(session: HttpSession, db: pg.Pool, analyst: Ac
         SELECT (SELECT count(*)::int FROM decided) AS decided, (SELECT count(*)::int FROM recorded) AS recorded`,
       [hitId, analyst.id, randomUUID(), before.status, randomUUID(), identity, before.entryId, before.entryVersion, before.collectedAt, JSON.stringify([event])]);
       if (decided.rows[0]?.decided !== 1) throw new Error('the hit was decided already');
-      const client = await db.connect();
-      try {
-        await readHitDetailSql(client, hitId);
-      } finally {
-        client.release();
-      }
+      await readHitDetailSql(db, hitId);
     },
   };
 }

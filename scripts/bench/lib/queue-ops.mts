@@ -1,10 +1,45 @@
-// The measured operations: each through the API (as a signed-in analyst) and as the same
-// SELECTs sent straight to PostgreSQL (server/hits/list-hits.ts, get-hit.ts, hit-timeline.ts).
-// The API also writes one access event per hit shown, under the access log's head lock;
-// the direct SQL does not, so the ratio shows what the app adds to the bare reads.
+// The measured operations: each through the API (as a signed-in analyst) and as the statement
+// the API sends for it, sent straight to PostgreSQL: built by the app's own code
+// (server/hits/list-hits.ts hitPageStatement, read-hit-detail.ts hitDetailStatement) for the
+// same caller and query, prepared as the app prepares it. That statement also records the
+// access events of what it reads (one per hit shown), so the ratio shows what the app adds to
+// its own database work, not to a cheaper read the app never sends.
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { Prisma } from '../../../generated/prisma/client.ts';
+import { parseHitQuery } from '../../../lib/schemas/hit.ts';
+import type { Caller } from '../../../server/auth/caller.ts';
+import { statementName } from '../../../server/db-statements.ts';
+import { hitConsultation } from '../../../server/hits/get-hit.ts';
+import { ACTIVE_SOURCES, OFFENCE_CATEGORIES } from '../../../server/hits/list-hit-filter-options.ts';
+import { hitPageStatement } from '../../../server/hits/list-hits.ts';
+import { hitDetailStatement } from '../../../server/hits/read-hit-detail.ts';
 import { send } from './http-client.mts';
 import type { HttpSession } from './session.mts';
+
+/** A user the direct SQL acts as (its events name them, as the API's do). */
+export interface Actor {
+  id: string;
+  email: string;
+  role: string;
+}
+
+/** The user with this e-mail address. */
+export async function actor(pool: pg.Pool, email: string): Promise<Actor> {
+  const row = (await pool.query<Actor>(`SELECT id, email, role::text AS role FROM "User" WHERE email = $1`, [email])).rows[0];
+  if (!row) throw new Error(`no user ${email}: is the database seeded?`);
+  return row;
+}
+
+/** The caller of one request, as the server makes it for a signed-in user (server/auth/caller.ts). */
+export function benchCaller(actor: Actor): Caller {
+  return { actorType: 'USER', actorId: actor.id, actorLabel: actor.email, role: actor.role as Caller['role'], requestId: randomUUID(), ip: '127.0.0.1', userAgent: 'proportio-bench' };
+}
+
+/** Sends a statement as server/db.ts queryDirect does: its text, its values, named when marked PREPARED. */
+export function sendStatement<T extends pg.QueryResultRow>(client: pg.Pool | pg.PoolClient, statement: Prisma.Sql): Promise<pg.QueryResult<T>> {
+  return client.query<T>({ text: statement.text, values: statement.values, name: statementName({ sql: statement.text }) });
+}
 
 export interface Operation {
   name: string;
@@ -29,46 +64,6 @@ export interface QueueFixture {
 }
 
 const PAGE = 50;
-const LIST_SELECT = `
-  SELECT h.id, h."travellerId", h.score, h.priority, h."offenceCategory", h.status, h."flightDate",
-         h."createdAt", h."dueAt", h.version, h."assigneeId", u.name AS "assigneeName",
-         s.code AS "sourceCode", s.name AS "sourceName",
-         t."givenNames", t."familyName", t.nationality, t."yearOfBirth", t."flightNumber"
-  FROM "Hit" h
-  JOIN "Traveller" t ON t.id = h."travellerId"
-  JOIN "WatchlistSource" s ON s.id = h."sourceId"
-  LEFT JOIN "User" u ON u.id = h."assigneeId"`;
-
-const SQL = {
-  firstPage: `${LIST_SELECT} WHERE h.status IN ('NEW', 'IN_REVIEW', 'ESCALATION_PENDING') ORDER BY h."dueAt", h.id LIMIT ${PAGE + 1}`,
-  // The queue filter's choices (server/hits/list-hit-filter-options.ts), read with the /hits page.
-  filterSources: `SELECT code, name FROM "WatchlistSource" WHERE active ORDER BY name`,
-  // A loose index scan, one probe per category, as the app reads them.
-  filterOffences: `WITH RECURSIVE category AS (
-      (SELECT "offenceCategory" AS name FROM "WatchlistEntry" ORDER BY 1 LIMIT 1)
-      UNION ALL
-      SELECT (SELECT e."offenceCategory" FROM "WatchlistEntry" e WHERE e."offenceCategory" > category.name ORDER BY 1 LIMIT 1)
-        FROM category WHERE category.name IS NOT NULL)
-    SELECT name FROM category WHERE name IS NOT NULL ORDER BY name`,
-  filtered: `${LIST_SELECT} WHERE h."sourceId" = (SELECT id FROM "WatchlistSource" WHERE code = $1) AND h.score >= $2
-    ORDER BY h.score DESC, h.id DESC LIMIT ${PAGE + 1}`,
-  afterCursor: `${LIST_SELECT} WHERE (h."dueAt", h.id) > ($1, $2::uuid) ORDER BY h."dueAt", h.id LIMIT ${PAGE + 1}`,
-  detail: `
-    SELECT h.*, row_to_json(t) AS traveller, row_to_json(e) AS entry, s.code, s.name AS "sourceName",
-           a.id AS "assigneeId", a.name AS "assigneeName", d.name AS "decidedByName"
-    FROM "Hit" h
-    JOIN "Traveller" t ON t.id = h."travellerId"
-    JOIN "WatchlistEntry" e ON e.id = h."entryId"
-    JOIN "WatchlistSource" s ON s.id = h."sourceId"
-    LEFT JOIN "User" a ON a.id = h."assigneeId"
-    LEFT JOIN "User" d ON d.id = h."decidedById"
-    WHERE h.id = $1`,
-  events: `SELECT ev.id, ev.type, ev.at, ev.note, ev.data, u.name FROM "HitEvent" ev LEFT JOIN "User" u ON u.id = ev."actorId"
-    WHERE ev."hitId" = $1 ORDER BY ev.at DESC`,
-  views: `SELECT seq, at, "actorId", "actorLabel", purpose, details FROM "AccessEvent"
-    WHERE "travellerId" = $1 AND "resourceType" = 'hit' AND "resourceId" = $2 AND operation = 'CONSULTATION'
-      AND (details #> ARRAY['view']) <> '"hit-list"'::jsonb ORDER BY at DESC LIMIT 200`,
-};
 
 /** The cursor server/hits/hit-cursor.ts writes: base64url of JSON [sort, value, id]. */
 export function encodeCursor(sort: 'deadline' | 'score' | 'age', value: string | number, id: string): string {
@@ -81,11 +76,6 @@ function items(body: unknown): { id: string }[] {
   return list as { id: string }[];
 }
 
-async function rows(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<void> {
-  const result = await pool.query(sql, params);
-  if (result.rowCount === 0) throw new Error('the query returned no rows');
-}
-
 export async function loadFixture(pool: pg.Pool, detailSample: number): Promise<QueueFixture> {
   const source = await pool.query<{ code: string }>(`SELECT s.code FROM "Hit" h JOIN "WatchlistSource" s ON s.id = h."sourceId"
     WHERE h.score >= 0.8 GROUP BY s.code ORDER BY count(*) DESC LIMIT 1`);
@@ -96,7 +86,8 @@ export async function loadFixture(pool: pg.Pool, detailSample: number): Promise<
   const [last, first] = marks.rows;
   if (!last || !first) throw new Error('fewer than 50,000 hits: page 1,000 does not exist');
   const sample = await pool.query<{ id: string }>(`SELECT id FROM "Hit" ORDER BY random() LIMIT $1`, [detailSample]);
-  const top = (await pool.query<{ id: string; travellerId: string }>(`${LIST_SELECT} WHERE h.status IN ('NEW', 'IN_REVIEW', 'ESCALATION_PENDING') ORDER BY h."dueAt", h.id LIMIT 1`)).rows[0];
+  const top = (await pool.query<{ id: string; travellerId: string }>(`SELECT h.id, h."travellerId" FROM "Hit" h
+    WHERE h.status IN ('NEW', 'IN_REVIEW', 'ESCALATION_PENDING') ORDER BY h."dueAt", h.id LIMIT 1`)).rows[0];
   if (!top) throw new Error('no open hit: the queue is empty');
   const travellerEvents = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AccessEvent" WHERE "travellerId" = $1`, [top.travellerId])).rows[0]?.n ?? 0);
   return {
@@ -107,7 +98,20 @@ export async function loadFixture(pool: pg.Pool, detailSample: number): Promise<
   };
 }
 
-export function queueOperations(fixture: QueueFixture): Operation[] {
+/** The app's statement for a page of the queue with these query parameters, for a new request of `actor`. */
+function pageStatement(actor: Actor, search: string): Prisma.Sql {
+  return hitPageStatement(benchCaller(actor), parseHitQuery(new URLSearchParams(search)).query).statement;
+}
+
+/** Sends the page's statement; the page's hits in order, as the API would answer them. */
+async function pageIds(client: pg.Pool | pg.PoolClient, actor: Actor, search: string): Promise<string[]> {
+  const result = await sendStatement<{ rows: string }>(client, pageStatement(actor, search));
+  const ids = (JSON.parse(result.rows[0]?.rows ?? '[]') as [string][]).map((row) => row[0]);
+  if (ids.length === 0) throw new Error('the page has no hits');
+  return ids;
+}
+
+export function queueOperations(fixture: QueueFixture, analyst: Actor): Operation[] {
   const { sourceCode, page1000, hitIds, topHit } = fixture;
   const hitId = (i: number) => hitIds[i % hitIds.length] as string;
   const detailOf = (name: string, id: (i: number) => string): Operation => ({
@@ -116,24 +120,21 @@ export function queueOperations(fixture: QueueFixture): Operation[] {
     check: (body, i) => {
       if ((body as { id?: unknown }).id !== id(i)) throw new Error('the detail is of another hit');
     },
-    sql: async (pool, i) => {
-      const client = await pool.connect();
-      try {
-        await readHitDetailSql(client, id(i));
-      } finally {
-        client.release();
-      }
-    },
+    sql: (pool, i) => readHitDetailSql(pool, id(i), analyst),
   });
+  const page = (name: string, search: string, check: Operation['check'] = (body) => void items(body)): Operation => ({
+    name,
+    path: () => `/api/v1/hits${search}`,
+    check,
+    sql: (pool) => pageIds(pool, analyst, search).then(() => undefined),
+  });
+  const filtered = `?status=all&source=${encodeURIComponent(sourceCode)}&scoreMin=0.8&sort=score`;
+  const thousandth = `?status=all&cursor=${page1000.cursor}`;
   return [
+    page('queue: first page', ''),
     {
-      name: 'queue: first page',
-      path: () => '/api/v1/hits',
-      check: (body) => void items(body),
-      sql: (pool) => rows(pool, SQL.firstPage),
-    },
-    {
-      // What an analyst opens: the first page rendered by the server with the filter's choices.
+      // What an analyst opens: the first page rendered by the server with the filter's choices,
+      // read at once (app/(app)/hits/page.tsx; an analyst assigns no one, so no assignee list).
       name: 'queue: the /hits page (server-rendered first page)',
       page: true,
       path: () => '/hits',
@@ -141,38 +142,34 @@ export function queueOperations(fixture: QueueFixture): Operation[] {
         if (typeof body !== 'string' || !body.includes('<table')) throw new Error('the /hits page has no queue table');
       },
       sql: async (pool) => {
-        await rows(pool, SQL.firstPage);
-        await rows(pool, SQL.filterSources);
-        await rows(pool, SQL.filterOffences);
+        await Promise.all([pageIds(pool, analyst, ''), sendStatement(pool, ACTIVE_SOURCES), sendStatement(pool, OFFENCE_CATEGORIES)]);
       },
     },
+    page(`queue: ${sourceCode}, score ≥ 0.8, by score`, filtered),
     {
-      name: `queue: ${sourceCode}, score ≥ 0.8, by score`,
-      path: () => `/api/v1/hits?status=all&source=${encodeURIComponent(sourceCode)}&scoreMin=0.8&sort=score`,
-      check: (body) => void items(body),
-      sql: (pool) => rows(pool, SQL.filtered, [sourceCode, 0.8]),
-    },
-    {
-      name: 'queue: page 1,000 by cursor',
-      path: () => `/api/v1/hits?status=all&cursor=${page1000.cursor}`,
+      ...page('queue: page 1,000 by cursor', thousandth),
       check: (body) => {
         const first = items(body)[0]?.id;
         if (first !== page1000.firstId) throw new Error(`page 1,000 starts with ${first}, expected ${page1000.firstId}`);
       },
-      sql: (pool) => rows(pool, SQL.afterCursor, [page1000.dueAt, page1000.id]),
+      sql: async (pool) => {
+        const [first] = await pageIds(pool, analyst, thousandth);
+        if (first !== page1000.firstId) throw new Error(`page 1,000 starts with ${first}, expected ${page1000.firstId}`);
+      },
     },
     detailOf('hit detail', hitId),
     detailOf(`hit detail, the queue's first hit (its traveller: ${topHit.travellerEvents.toLocaleString('en')} events)`, () => topHit.id),
   ];
 }
 
-/** The SELECTs of the hit detail (get-hit.ts, hit-timeline.ts): the hit with its traveller and entry, its history, its views. */
-export async function readHitDetailSql(client: pg.PoolClient, hitId: string): Promise<void> {
-  const hit = await client.query<{ travellerId: string }>(SQL.detail, [hitId]);
-  const travellerId = hit.rows[0]?.travellerId;
-  if (!travellerId) throw new Error('no such hit');
-  await client.query(SQL.events, [hitId]);
-  await client.query(SQL.views, [travellerId, hitId]);
+/**
+ * The hit detail's statement (read-hit-detail.ts): the hit with its traveller, entry, history and
+ * views; with `viewer`, recording their consultation as opening the hit does (get-hit.ts), without
+ * one as the detail a decision answers with is read.
+ */
+export async function readHitDetailSql(client: pg.Pool | pg.PoolClient, hitId: string, viewer?: Actor): Promise<void> {
+  const result = await sendStatement(client, hitDetailStatement(hitId, viewer ? hitConsultation(benchCaller(viewer)) : undefined));
+  if (result.rows.length === 0) throw new Error('no such hit');
 }
 
 /** One API request as the session's user; rejects on anything but 200 with the expected body. */

@@ -54,7 +54,7 @@ export async function measureRetentionPhase(url: string, name: string, now: Date
   const { chainAccessEvents } = await import('../../../server/access-log/chainer.ts');
 
   const before = await counts(url);
-  const reader = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(import.meta.dirname, 'queue-reader.mts'), url], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const reader = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['--conditions=react-server', path.join(import.meta.dirname, 'queue-reader.mts'), url], { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   reader.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => reader.once('exit', resolve));
