@@ -173,9 +173,35 @@ test('a decided hit takes notes but no second decision; unknown hits are not fou
   const analyst = await createUser('ANALYST');
   const decided = await decideHit(callerFor(analyst), hit.id, { decision: 'clear', reason: 'DIFFERENT_NATIONALITY', version: hit.version });
   assert.equal(decided.can.decide, false);
-  const note = await addHitNote(callerFor(analyst), hit.id, 'Checked again with the airline: different person.');
+  const noting = callerFor(analyst);
+  const note = await addHitNote(noting, hit.id, 'Checked again with the airline: different person.');
   assert.equal(note.kind, 'NOTE_ADDED');
+  // The answer is the stored entry, and the note left its access event.
+  const stored = await db().hitEvent.findUniqueOrThrow({ where: { id: note.id }, select: { hitId: true, at: true, note: true, actorId: true } });
+  assert.deepEqual({ hitId: stored.hitId, at: stored.at.toISOString(), note: stored.note, actorId: stored.actorId }, { hitId: hit.id, at: note.at, note: note.note, actorId: analyst.id });
+  assert.equal(note.actorName, analyst.name);
+  assert.deepEqual((await eventsOf(noting.requestId)).map((event) => [event.operation, event.resourceId, (event.details as { change?: string }).change]), [['ALTERATION', hit.id, 'NOTE_ADDED']]);
+  await assert.rejects(addHitNote(noting, '00000000-0000-7000-8000-000000000000', 'No such hit.'), NotFoundError);
   await assert.rejects(getHit(callerFor(analyst), '00000000-0000-7000-8000-000000000000'), NotFoundError);
+});
+
+test('a claim whose access event cannot be written leaves the hit unclaimed and without history; claiming twice is not an error', async () => {
+  const { hit } = await createHit();
+  const caller = callerFor(await createUser('ANALYST'));
+  const restore = await failInsertsOf('AccessEventPending', 'requestId', caller.requestId);
+  try {
+    await assert.rejects(claimHit(caller, hit.id), /refused by the test/);
+  } finally {
+    await restore();
+  }
+  const after = await db().hit.findUniqueOrThrow({ where: { id: hit.id } });
+  assert.deepEqual([after.assigneeId, after.status, after.version], [null, hit.status, hit.version], 'the hit is as it was');
+  assert.equal(await db().hitEvent.count({ where: { hitId: hit.id, type: 'CLAIMED' } }), 0, 'no history entry');
+  const claimed = await claimHit(caller, hit.id);
+  assert.deepEqual([claimed.assigneeId, claimed.status, claimed.version], [caller.actorId, 'IN_REVIEW', hit.version + 1]);
+  assert.deepEqual(await claimHit(caller, hit.id), claimed, 'a second press answers the same state');
+  const history = await db().hitEvent.findMany({ where: { hitId: hit.id, type: 'CLAIMED' }, select: { fromStatus: true, toStatus: true, actorId: true } });
+  assert.deepEqual(history, [{ fromStatus: hit.status, toStatus: 'IN_REVIEW', actorId: caller.actorId }]);
 });
 
 test('the queue pages by cursor without gaps or repeats, and filters apply', async () => {
