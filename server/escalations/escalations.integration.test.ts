@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import type { EscalationRequestInput } from '@/lib/schemas/escalation';
 import { ForbiddenError } from '@/server/auth/errors';
 import { db } from '@/server/db';
-import { ConflictError } from '@/server/errors';
+import { ConflictError, ValidationError } from '@/server/errors';
 import { getHit } from '@/server/hits/get-hit';
 import { callerFor, chainedAccessEvents, createHit, createUser } from '@/server/testing/factories';
 import { failInsertsOf } from '@/server/testing/failing-insert';
@@ -55,6 +55,35 @@ test('a request holds the hit pending; a second request or one on a decided hit 
     requestEscalation(callerFor(analyst), decided.hit.id, { ...(await db().escalation.findUniqueOrThrow({ where: { id }, select: { legalBasis: true } })), offenceCategory: 'terrorism', objectiveFacts: 'x'.repeat(60), necessity: 'y'.repeat(60), dataCategories: ['PASSPORT'], recipientId: stored.recipientId, urgency: 'ROUTINE', hitVersion: 1 } as EscalationRequestInput),
     ConflictError,
   );
+});
+
+test('a request that cannot be recorded, or names a retired recipient, changes nothing; one that can leaves its history', async () => {
+  const { hit } = await createHit({ status: 'IN_REVIEW' });
+  const caller = callerFor(await createUser('ANALYST'));
+  const input: EscalationRequestInput = {
+    legalBasis: 'PNR_6_2_A', offenceCategory: 'terrorism', objectiveFacts: 'x'.repeat(60), necessity: 'y'.repeat(60),
+    dataCategories: ['PASSPORT'], recipientId: await recipientId(), urgency: 'URGENT', hitVersion: hit.version,
+  };
+  const retired = await db().recipientAuthority.create({ data: { name: `Retired authority ${Date.now()}`, country: 'DEU', active: false } });
+  await assert.rejects(requestEscalation(caller, hit.id, { ...input, recipientId: retired.id }), ValidationError);
+  const restore = await failInsertsOf('AccessEventPending', 'requestId', caller.requestId);
+  try {
+    await assert.rejects(requestEscalation(caller, hit.id, input), /refused by the test/);
+  } finally {
+    await restore();
+  }
+  const unchanged = await db().hit.findUniqueOrThrow({ where: { id: hit.id } });
+  assert.deepEqual([unchanged.status, unchanged.version, unchanged.assigneeId], [hit.status, hit.version, hit.assigneeId], 'the hit is as it was');
+  assert.equal(await db().escalation.count({ where: { hitId: hit.id } }), 0, 'no request');
+  assert.equal(await db().hitEvent.count({ where: { hitId: hit.id, type: 'ESCALATION_REQUESTED' } }), 0, 'no history entry');
+
+  const { id } = await requestEscalation(caller, hit.id, input);
+  const history = await db().hitEvent.findMany({ where: { hitId: hit.id, type: 'ESCALATION_REQUESTED' }, select: { fromStatus: true, toStatus: true, actorId: true, data: true } });
+  assert.deepEqual(history, [{ fromStatus: 'IN_REVIEW', toStatus: 'ESCALATION_PENDING', actorId: caller.actorId, data: { escalationId: id, urgency: 'URGENT' } }]);
+  await withdrawEscalation(caller, id);
+  const back = await db().hitEvent.findMany({ where: { hitId: hit.id, type: 'ESCALATION_WITHDRAWN' }, select: { fromStatus: true, toStatus: true, data: true } });
+  assert.deepEqual(back, [{ fromStatus: 'ESCALATION_PENDING', toStatus: 'IN_REVIEW', data: { escalationId: id } }]);
+  await assert.rejects(withdrawEscalation(caller, id), /withdrew/);
 });
 
 test('the requester can never decide their own request: 403 and a denied event', async () => {

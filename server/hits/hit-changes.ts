@@ -48,12 +48,8 @@ export async function recordHitChanges(tx: Tx, caller: Caller, changes: readonly
   );
 }
 
-export async function recordHitChange(tx: Tx, caller: Caller, hit: HitRef, change: HitChange): Promise<void> {
-  await recordHitChanges(tx, caller, [{ hit, change }]);
-}
-
 /** The name of a WITH query of the statement that changes hits; from code, never input. */
-export type ChangedHits = 'decided' | 'claimed' | 'released' | 'noted' | 'hit_changed';
+export type ChangedHits = 'decided' | 'claimed' | 'released' | 'noted' | 'requested' | 'withdrawn' | 'hit_changed';
 
 /**
  * The same two traces written by the statement that changes the hit, as its WITH clauses

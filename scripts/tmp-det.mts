@@ -1,0 +1,10 @@
+import pg from 'pg';
+import { signIn } from './bench/lib/session.mts';
+import { send } from './bench/lib/http-client.mts';
+const pool = new pg.Pool({ connectionString: 'postgresql://postgres:postgres@127.0.0.1:55432/proportio' });
+const ids = (await pool.query('SELECT id FROM "Hit" ORDER BY random() LIMIT 3000')).rows.map((r) => r.id);
+await pool.end();
+const s = await signIn('http://127.0.0.1:3900', 'analyst@proportio.test', 'demo-analyst-1-pass');
+const secs = Number(process.env.SECS ?? 10); let n = 0; const end = Date.now() + secs * 1000; let bytes = 0;
+await Promise.all(Array.from({ length: 16 }, async () => { while (Date.now() < end) { const r = await send(`http://127.0.0.1:3900/api/v1/hits/${ids[n++ % ids.length]}`, { headers: { cookie: s.cookie } }); if (r.status !== 200) throw new Error(String(r.status) + r.text.slice(0, 200)); bytes += r.text.length; } }));
+console.log('requests', n, 'per s', (n / secs).toFixed(0), 'avg bytes', (bytes / n).toFixed(0));

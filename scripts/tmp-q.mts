@@ -1,0 +1,10 @@
+import { signIn } from './bench/lib/session.mts';
+import { send } from './bench/lib/http-client.mts';
+const base = 'http://127.0.0.1:3900';
+const s = await signIn(base, process.env.WHO ?? 'analyst@proportio.test', process.env.PW ?? 'demo-analyst-1-pass');
+const path = process.env.P ?? '/api/v1/hits';
+const secs = Number(process.env.SECS ?? 15);
+const times: number[] = []; const end = Date.now() + secs * 1000;
+await Promise.all(Array.from({ length: 16 }, async () => { while (Date.now() < end) { const t = performance.now(); const r = await send(base + path, { headers: { cookie: s.cookie } }); if (r.status !== 200) throw new Error(String(r.status)); times.push(performance.now() - t); } }));
+times.sort((a, b) => a - b);
+console.log('n', times.length, 'per s', (times.length / secs).toFixed(0), 'p50', times[Math.floor(times.length * 0.5)]!.toFixed(1), 'p95', times[Math.floor(times.length * 0.95)]!.toFixed(1));
