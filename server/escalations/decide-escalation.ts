@@ -60,8 +60,8 @@ export async function decideEscalation(caller: Caller, escalationId: string, inp
   }
   if (request.status !== 'PENDING' || request.version !== input.version) throw new ConflictError(await describeDecided(db(), escalationId));
   const categories = request.dataCategories as DataCategory[];
-  const content = approved ? disclosureContent(await packagedTraveller(request.travellerId), categories) : null;
-  const [result] = await db().$queryRaw<{ decided: number }[]>`${PREPARED} ${decisionStatement(caller, escalationId, input, repersonalises, content, categories)}`;
+  const disclosure = approved ? { categories, content: disclosureContent(await packagedTraveller(request.travellerId), categories) } : null;
+  const [result] = await db().$queryRaw<{ decided: number }[]>`${PREPARED} ${decisionStatement(caller, { escalationId, input, repersonalises, disclosure })}`;
   if (!result?.decided) throw new ConflictError(await describeDecided(db(), escalationId));
   return (await readEscalationDetail(db(), caller, escalationId)).detail;
 }
@@ -73,14 +73,15 @@ async function packagedTraveller(travellerId: string) {
   return repersonalisedTraveller(db(), travellerId, travellerOf(row));
 }
 
-function decisionStatement(
-  caller: Caller,
-  escalationId: string,
-  input: EscalationDecisionInput,
-  repersonalises: boolean,
-  content: DisclosureContent | null,
-  categories: readonly DataCategory[],
-): Prisma.Sql {
+/** What the decision's statement writes: the decision on the request, and for an approval the package it discloses. */
+interface Decision {
+  escalationId: string;
+  input: EscalationDecisionInput;
+  repersonalises: boolean;
+  disclosure: { categories: readonly DataCategory[]; content: DisclosureContent } | null;
+}
+
+function decisionStatement(caller: Caller, { escalationId, input, repersonalises, disclosure }: Decision): Prisma.Sql {
   const decidedAt = new Date();
   const approved = input.decision === 'approve';
   const note = input.note?.trim() || null;
@@ -90,10 +91,10 @@ function decisionStatement(
   const hitChange = approved
     ? Prisma.sql`status = 'ESCALATED', "decidedById" = ${actor}::uuid, "decidedAt" = ${decidedAt}::timestamptz`
     : Prisma.sql`status = 'IN_REVIEW'`;
-  const disclosed = content
+  const disclosed = disclosure
     ? Prisma.sql`disclosed AS (
         INSERT INTO "DisclosurePackage" (id, "escalationId", categories, content, "expiresAt")
-        SELECT ${uuidV7(decidedAt.getTime())}::uuid, d.id, ${[...categories]}::text[], ${JSON.stringify(content)}::jsonb,
+        SELECT ${uuidV7(decidedAt.getTime())}::uuid, d.id, ${[...disclosure.categories]}::text[], ${JSON.stringify(disclosure.content)}::jsonb,
                ${new Date(decidedAt.getTime() + env().DISCLOSURE_VALID_DAYS * DAY_MS)}::timestamptz
           FROM decided d), `
     : Prisma.empty;

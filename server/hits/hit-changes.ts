@@ -49,7 +49,7 @@ export async function recordHitChanges(tx: Tx, caller: Caller, changes: readonly
 }
 
 /** The name of a WITH query of the statement that changes hits; from code, never input. */
-export type ChangedHits = 'decided' | 'claimed' | 'released' | 'noted' | 'requested' | 'withdrawn' | 'hit_changed';
+export type ChangedHits = 'decided' | 'claimed' | 'released' | 'noted' | 'withdrawn' | 'hit_changed';
 
 /**
  * The same two traces written by the statement that changes the hit, as its WITH clauses
