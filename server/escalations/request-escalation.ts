@@ -4,7 +4,7 @@ import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { db } from '@/server/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
-import { explainHitConflict, recordHitChanges } from '@/server/hits/hit-changes';
+import { explainHitConflict, recordHitChange } from '@/server/hits/hit-changes';
 
 /**
  * Records an analyst's escalation request with its justification and moves the hit to
@@ -46,10 +46,12 @@ export async function requestEscalation(caller: Caller, hitId: string, input: Es
       },
       select: { id: true },
     });
-    await recordHitChanges(tx, caller, [{
-      hit,
-      change: { type: 'ESCALATION_REQUESTED', fromStatus: hit.status, toStatus: 'ESCALATION_PENDING', data: { escalationId: escalation.id, urgency: input.urgency } },
-    }]);
+    await recordHitChange(tx, caller, hit, {
+      type: 'ESCALATION_REQUESTED',
+      fromStatus: hit.status,
+      toStatus: 'ESCALATION_PENDING',
+      data: { escalationId: escalation.id, urgency: input.urgency },
+    });
     return escalation;
   });
 }

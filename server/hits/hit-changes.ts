@@ -48,6 +48,10 @@ export async function recordHitChanges(tx: Tx, caller: Caller, changes: readonly
   );
 }
 
+export async function recordHitChange(tx: Tx, caller: Caller, hit: HitRef, change: HitChange): Promise<void> {
+  await recordHitChanges(tx, caller, [{ hit, change }]);
+}
+
 /** The name of a WITH query of the statement that changes hits; from code, never input. */
 export type ChangedHits = 'decided' | 'claimed' | 'released' | 'noted' | 'withdrawn' | 'hit_changed';
 
