@@ -1,8 +1,9 @@
 import 'server-only';
 import { DISPARITY_HIGH_RATIO, DISPARITY_LOW_RATIO, type DisparityMetrics, type DisparityRow } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db';
+import { Prisma } from '@/generated/prisma/client';
 import { count } from './hit-outcome-sql';
 import { judgeGroup } from './disparity-flags';
+import type { MetricsRound } from './metrics-round';
 import type { PeriodBounds } from './period';
 import { rate } from './rates';
 import { rollupSource, TRAVELLER_LEVELS } from './weekly-source';
@@ -21,17 +22,17 @@ type Counted = bigint | number | null;
  * still count toward the false-positive rate, which does not depend on who was screened.
  * A traveller's hits are created when the traveller is screened, so none predates `start`.
  */
-export async function readDisparity(client: Db, bounds: PeriodBounds, minimums: { minTravellers: number; minDecided: number }): Promise<DisparityMetrics> {
+export async function readDisparity(round: MetricsRound, bounds: PeriodBounds, minimums: { minTravellers: number; minDecided: number }): Promise<DisparityMetrics> {
   // From the travellers' rollups (./rollups.md; whole weeks from their weekly sums): per day of collection, nationality and
   // whether Proportio screened them, the travellers, those with a hit, and their hits decided
   // and cleared. A nationality shows when the period collected a traveller of it.
-  const rows = await client.$queryRaw<{ nationality: string | null; travellers: Counted; withHit: Counted; decided: Counted; cleared: Counted }[]>`
+  const rows = await round.rows<{ nationality: string | null; travellers: Counted; withHit: Counted; decided: Counted; cleared: Counted }>(Prisma.sql`
     SELECT nullif(r.nationality, '') AS nationality,
       sum(r.travellers) FILTER (WHERE r.screened) AS travellers, sum(r."withHit") FILTER (WHERE r.screened) AS "withHit",
       sum(r."decidedHits") AS decided, sum(r."clearedHits") AS cleared
     FROM ${rollupSource(TRAVELLER_LEVELS, bounds, false)} r
     GROUP BY r.nationality
-    HAVING sum(r.travellers) > 0`;
+    HAVING sum(r.travellers) > 0`);
 
   const sum = (pick: (row: (typeof rows)[number]) => Counted) => rows.reduce((total, row) => total + count(pick(row)), 0);
   const overall = {

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { FalsePositiveRow, MetricsReport } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db';
+import { Prisma } from '@/generated/prisma/client';
 import { count } from './hit-outcome-sql';
+import type { MetricsRound } from './metrics-round';
 import type { PeriodBounds } from './period';
 import { rate } from './rates';
 import { HIT_LEVELS, rollupSource } from './weekly-source';
@@ -13,17 +14,17 @@ type Counted = bigint | number | null;
  * offence category — which lists cost the most intrusion for the least result. One read of
  * the period's daily rollup serves both groupings.
  */
-export async function readFalsePositives(client: Db, bounds: PeriodBounds): Promise<MetricsReport['falsePositives']> {
+export async function readFalsePositives(round: MetricsRound, bounds: PeriodBounds): Promise<MetricsReport['falsePositives']> {
   const [rows, sources] = await Promise.all([
     // From the rollups, whole weeks from their weekly sums (./rollups.md); a group shows when the period has hits in it.
-    client.$queryRaw<{ sourceId: string | null; category: string | null; bySource: number; hits: Counted; decided: Counted; cleared: Counted }[]>`
+    round.rows<{ sourceId: string | null; category: string | null; bySource: boolean; hits: Counted; decided: Counted; cleared: Counted }>(Prisma.sql`
       SELECT r."sourceId"::text AS "sourceId", r."offenceCategory" AS category,
         (GROUPING(r."offenceCategory") = 1) AS "bySource",
         sum(r.hits) AS hits, sum(r.cleared + r.confirmed + r."escalationPending" + r.escalated) AS decided, sum(r.cleared) AS cleared
       FROM ${rollupSource(HIT_LEVELS, bounds, false)} r
       GROUP BY GROUPING SETS ((r."sourceId"), (r."offenceCategory"))
-      HAVING sum(r.hits) > 0`,
-    client.watchlistSource.findMany({ select: { id: true, code: true, name: true } }),
+      HAVING sum(r.hits) > 0`),
+    round.rows<{ id: string; code: string; name: string }>(Prisma.sql`SELECT s.id, s.code, s.name FROM "WatchlistSource" s`),
   ]);
   const sourceById = new Map(sources.map((source) => [source.id, source]));
   const toRow = (key: string, label: string, row: (typeof rows)[number]): FalsePositiveRow => {

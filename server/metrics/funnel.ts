@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { FunnelBucket, FunnelCounts, MetricsReport } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db';
 import { count, dayBucketSql } from './hit-outcome-sql';
+import type { MetricsRound } from './metrics-round';
 import { fillBuckets, periodDays, type PeriodBounds } from './period';
 import { readScreened } from './screened';
 import { emptyFunnelCounts, funnelRates } from './rates';
@@ -13,14 +13,14 @@ type Counted = bigint | number | null;
 // The funnel follows the hits created in the period to where they stand now (a cohort), so
 // every stage is a subset of the one before and the rates between them stay at or below 100 %.
 // Travellers screened: see ./screened.ts.
-export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: readonly string[]): Promise<MetricsReport['funnel']> {
+export async function readFunnel(round: MetricsRound, bounds: PeriodBounds, buckets: readonly string[]): Promise<MetricsReport['funnel']> {
   const { unit } = bounds;
   const { firstDay, lastDay } = periodDays(bounds);
   const [screened, hits, escalations] = await Promise.all([
-    readScreened(client, bounds),
+    readScreened(round, bounds),
     // From the rollups (./rollups.md), whole weeks from their weekly sums: a year is a few thousand rows, not every hit.
     // Decided = cleared + confirmed + escalation pending + escalated (hit-outcome-sql.ts).
-    client.$queryRaw<{ bucket: string; hits: Counted; reviewed: Counted; cleared: Counted; confirmed: Counted }[]>`
+    round.rows<{ bucket: string; hits: Counted; reviewed: Counted; cleared: Counted; confirmed: Counted }>(Prisma.sql`
       SELECT to_char(x.b, 'YYYY-MM-DD') AS bucket, x.hits, x.reviewed, x.cleared, x.confirmed
       FROM (
         SELECT ${dayBucketSql(Prisma.sql`r.day`, unit)} AS b, sum(r.hits) AS hits,
@@ -28,15 +28,15 @@ export async function readFunnel(client: Db, bounds: PeriodBounds, buckets: read
           sum(r.cleared) AS cleared,
           sum(r.confirmed + r."escalationPending" + r.escalated) AS confirmed
         FROM ${rollupSource(HIT_LEVELS, bounds, true)} r
-        GROUP BY 1) x`,
+        GROUP BY 1) x`),
     // A hit may have been escalated more than once (a rejected request, then a new one):
     // counted once. From the rollup of each hit's escalation stages (./rollups.md).
-    client.$queryRaw<{ bucket: string; requested: Counted; approved: Counted; disclosed: Counted }[]>`
+    round.rows<{ bucket: string; requested: Counted; approved: Counted; disclosed: Counted }>(Prisma.sql`
       SELECT to_char(${dayBucketSql(Prisma.sql`r.day`, unit)}, 'YYYY-MM-DD') AS bucket,
         sum(r.requested) AS requested, sum(r.approved) AS approved, sum(r.disclosed) AS disclosed
       FROM "HitEscalationRollup" r
       WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date
-      GROUP BY 1`,
+      GROUP BY 1`),
   ]);
 
   const byBucket = new Map<string, FunnelCounts>();

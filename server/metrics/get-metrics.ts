@@ -1,13 +1,16 @@
 import 'server-only';
-import type { MetricsQueryInput, MetricsReport } from '@/lib/schemas/metrics';
+import type { MetricsQuery, MetricsQueryInput, MetricsReport } from '@/lib/schemas/metrics';
 import { REVIEW_DEADLINE_HOURS } from '@/lib/schemas/metrics';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
+import type { Db } from '@/server/db';
 import { readFromReplica } from '@/server/db-replica';
+import { readRetentionLimits } from '@/server/retention/retention-policies';
 import { readDisparity } from './disparity';
 import { readFalsePositives } from './false-positives';
 import { readFunnel } from './funnel';
 import { readIntrusion } from './intrusion';
+import { readInOneRound } from './metrics-round';
 import { periodBounds, periodBuckets } from './period';
 import { readQueueAge } from './queue-age';
 import { readRetention } from './retention';
@@ -15,10 +18,9 @@ import { readReviewTime } from './review-time';
 import { validateMetricsQuery } from './validate-metrics-query';
 
 /**
- * The metrics dashboard's figures for a period: aggregates computed in SQL, read as one round
- * of parallel queries (no transaction: it would put them on one connection, one after the
- * other; the figures are counts that a second's drift does not change in meaning) — on the
- * read replica while it is fresh (server/db-replica.ts), since they record and decide nothing.
+ * The metrics dashboard's figures for a period: aggregates computed in SQL, read in one
+ * statement (./metrics-round.ts) after the retention limits that shape it — on the read
+ * replica while it is fresh (server/db-replica.ts), since they record and decide nothing.
  *
  * No access event is written for an allowed read. The figures are counts over many people,
  * with no personal data: reading them is none of the operations on personal data the access
@@ -30,17 +32,23 @@ export async function getMetrics(caller: Caller, input: MetricsQueryInput, optio
   await requirePermission(caller, 'metrics.read', { type: 'metrics' });
   const query = validateMetricsQuery(input);
   const now = options.now ?? new Date();
+  return readFromReplica((client) => readMetrics(client, query, now));
+}
+
+/** The figures of a validated query, as getMetrics reads them (the benchmark reads them so too). */
+export async function readMetrics(client: Db, query: MetricsQuery, now: Date): Promise<MetricsReport> {
   const bounds = periodBounds(query);
   const buckets = periodBuckets(query);
-  const [funnel, intrusionOf, falsePositives, reviewTime, queueAge, disparity, retention] = await readFromReplica((client) =>
+  const limits = await readRetentionLimits(client);
+  const [funnel, intrusionOf, falsePositives, reviewTime, queueAge, disparity, retention] = await readInOneRound(client, (round) =>
     Promise.all([
-      readFunnel(client, bounds, buckets),
-      readIntrusion(client, bounds, now),
-      readFalsePositives(client, bounds),
-      readReviewTime(client, bounds, buckets),
-      readQueueAge(client, now),
-      readDisparity(client, bounds, { minTravellers: query.minTravellers, minDecided: query.minDecided }),
-      readRetention(client, now),
+      readFunnel(round, bounds, buckets),
+      readIntrusion(round, bounds, now),
+      readFalsePositives(round, bounds),
+      readReviewTime(round, bounds, buckets),
+      readQueueAge(round, now),
+      readDisparity(round, bounds, { minTravellers: query.minTravellers, minDecided: query.minDecided }),
+      readRetention(round, limits, now),
     ]),
   );
   return {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { FunnelBucket, IntrusionMetrics } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db';
 import { count, dayBucketSql } from './hit-outcome-sql';
+import type { MetricsRound } from './metrics-round';
 import { judgedThrough, periodDays, type PeriodBounds } from './period';
 import { rate } from './rates';
 
@@ -23,26 +23,26 @@ type Counted = bigint | number | null;
  * reading the last day's reveals from the log instead cost more than the rest of the metrics'
  * figures together (2,000 reveals a day, each looked up with its hit and its history).
  */
-export async function readIntrusion(client: Db, bounds: PeriodBounds, now: Date): Promise<(funnel: readonly FunnelBucket[]) => IntrusionMetrics> {
+export async function readIntrusion(round: MetricsRound, bounds: PeriodBounds, now: Date): Promise<(funnel: readonly FunnelBucket[]) => IntrusionMetrics> {
   const { unit } = bounds;
   const { firstDay, lastDay } = periodDays(bounds);
   const judgedDay = judgedThrough(now);
   const [revealed, repersonalisations] = await Promise.all([
     // A period starts at midnight (UTC), so "revealed since it started" is a day condition.
-    client.$queryRaw<RollupRow[]>`
+    round.rows<RollupRow>(Prisma.sql`
       SELECT to_char(${dayBucketSql(Prisma.sql`r.day`, unit)}, 'YYYY-MM-DD') AS bucket, sum(r.reveals) AS reveals,
         sum(r.reveals) FILTER (WHERE r."revealDay" <= ${judgedDay}::date) AS judged,
         sum(r.followed) FILTER (WHERE r."revealDay" <= ${judgedDay}::date) AS followed
       FROM "HitRevealRollup" r
       WHERE r.day >= ${firstDay}::date AND r.day <= ${lastDay}::date AND r."revealDay" >= ${firstDay}::date
-      GROUP BY 1`,
+      GROUP BY 1`),
     // Re-personalisations (PNR art. 12(3)) requested in the period, and the privacy officer's reviews of them.
-    client.$queryRaw<RepersonalisationRow[]>`
+    round.rows<RepersonalisationRow>(Prisma.sql`
       SELECT count(*) AS requested,
         count(*) FILTER (WHERE e.status = 'APPROVED') AS approved,
         count(*) FILTER (WHERE e.status = 'APPROVED' AND e."dpoReviewedAt" IS NULL) AS awaiting
       FROM "Escalation" e
-      WHERE e.repersonalisation AND e."createdAt" >= ${bounds.start} AND e."createdAt" < ${bounds.end}`,
+      WHERE e.repersonalisation AND e."createdAt" >= ${bounds.start} AND e."createdAt" < ${bounds.end}`),
   ]);
   const reveals: RevealRow[] = revealed.map((row) => ({
     bucket: row.bucket,

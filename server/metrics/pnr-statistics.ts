@@ -3,7 +3,9 @@ import type { MetricsQueryInput, PnrStatistics } from '@/lib/schemas/metrics';
 import type { Caller } from '@/server/auth/caller';
 import { requirePermission } from '@/server/auth/require-permission';
 import { readFromReplica } from '@/server/db-replica';
+import { Prisma } from '@/generated/prisma/client';
 import { CONFIRMED_SQL, count } from './hit-outcome-sql';
+import { readInOneRound } from './metrics-round';
 import { periodBounds } from './period';
 import { readScreened } from './screened';
 import { validateMetricsQuery } from './validate-metrics-query';
@@ -30,16 +32,16 @@ export async function getPnrStatistics(caller: Caller, input: MetricsQueryInput,
   await requirePermission(caller, 'metrics.read', { type: 'metrics' });
   const query = validateMetricsQuery(input);
   const bounds = periodBounds(query);
-  const [screened, [identified]] = await readFromReplica((client) =>
+  const [screened, [identified]] = await readFromReplica((client) => readInOneRound(client, (round) =>
     Promise.all([
-      readScreened(client, bounds),
-      client.$queryRaw<{ identified: bigint | number | null; forwarded: bigint | number | null }[]>`
+      readScreened(round, bounds),
+      round.rows<{ identified: bigint | number | null; forwarded: bigint | number | null }>(Prisma.sql`
         SELECT count(DISTINCT h."travellerId") FILTER (WHERE ${CONFIRMED_SQL}) AS identified,
           -- Approving an escalation is what makes a hit ESCALATED (server/escalations/decide-escalation.ts).
           count(DISTINCT h."travellerId") FILTER (WHERE h.status = 'ESCALATED') AS forwarded
         FROM "Hit" h
-        WHERE h."createdAt" >= ${bounds.start} AND h."createdAt" < ${bounds.end}`,
-    ]),
+        WHERE h."createdAt" >= ${bounds.start} AND h."createdAt" < ${bounds.end}`),
+    ])),
   );
   return {
     period: { from: query.from, to: query.to },

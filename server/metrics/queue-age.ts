@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { QUEUE_AGE_BANDS, type QueueAgeBand, type QueueAgeRow } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db';
 import { count } from './hit-outcome-sql';
+import type { MetricsRound } from './metrics-round';
 
 const HOUR_MS = 3_600_000;
 /** The open-ended last band. */
@@ -19,12 +19,12 @@ function bandSql(now: Date): Prisma.Sql {
  * The hits waiting for a person's review now (new or in review), by age, with how many are
  * past their 12-hour deadline. Escalations waiting for a supervisor are not review work.
  */
-export async function readQueueAge(client: Db, now: Date): Promise<QueueAgeRow[]> {
-  const rows = await client.$queryRaw<{ band: QueueAgeBand; open: bigint | number; late: bigint | number }[]>`
+export async function readQueueAge(round: MetricsRound, now: Date): Promise<QueueAgeRow[]> {
+  const rows = await round.rows<{ band: QueueAgeBand; open: bigint | number; late: bigint | number }>(Prisma.sql`
     SELECT ${bandSql(now)} AS band, count(*) AS open, count(*) FILTER (WHERE h."dueAt" < ${now}) AS late
     FROM "Hit" h
     WHERE h.status IN ('NEW', 'IN_REVIEW')
-    GROUP BY 1`;
+    GROUP BY 1`);
   const byBand = new Map(rows.map((row) => [row.band, row]));
   return QUEUE_AGE_BANDS.map((band) => ({ band: band.key, label: band.label, open: count(byBand.get(band.key)?.open), pastDeadline: count(byBand.get(band.key)?.late) }));
 }

@@ -4,6 +4,8 @@ import { RETENTION_AGE_BANDS } from '@/lib/schemas/metrics';
 import { db } from '@/server/db';
 import { runRetention } from '@/server/retention/run-retention';
 import { createHit } from '@/server/testing/factories';
+import { readRetentionLimits } from '@/server/retention/retention-policies';
+import { readInOneRound } from './metrics-round';
 import { readRetention } from './retention';
 import { compactMetricsRollups } from './rollup-schedule';
 
@@ -14,7 +16,8 @@ type Band = { identifiable: number; masked: number; erased: number };
 
 /** The retention panel's age bands, keyed by band. */
 async function bands(now: Date): Promise<Record<string, Band>> {
-  const { ageBands } = await readRetention(db(), now);
+  const limits = await readRetentionLimits(db());
+  const { ageBands } = await readInOneRound(db(), (round) => readRetention(round, limits, now));
   return Object.fromEntries(ageBands.map((row) => [row.band, { identifiable: row.identifiable, masked: row.masked, erased: row.erased }]));
 }
 

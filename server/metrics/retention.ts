@@ -1,15 +1,17 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { RETENTION_AGE_BANDS, type RetentionAgeBand, type RetentionMetrics } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db';
 import { dueForErasureWhere } from '@/server/retention/erase-travellers';
 import { heldWhere, holdingEscalations } from '@/server/retention/holds';
 import { dueForMaskingWhere } from '@/server/retention/mask-travellers';
 import { collectedPastLimitWhere } from '@/server/retention/past-limit';
-import { HOLDING_ESCALATION_STATUSES, readRetentionLimits } from '@/server/retention/retention-policies';
+import { HOLDING_ESCALATION_STATUSES, type RetentionLimits } from '@/server/retention/retention-policies';
 import { count } from './hit-outcome-sql';
+import type { MetricsRound } from './metrics-round';
 
 type Counted = bigint | number | null;
+/** A RetentionRun as JSON: its instants are strings. */
+type RunRow = { startedAt: string; finishedAt: string | null; dryRun: boolean; status: RetentionMetrics['runs'][number]['status']; masked: number; erased: number; held: number; eventsErased: number };
 const DAY_MS = 86_400_000;
 /** The open-ended last band. */
 const OLDEST: RetentionAgeBand = 'gt5y';
@@ -48,21 +50,21 @@ function pastLimitUnmasked(limits: { maskAfterDays: number; clearedMaskAfterDays
  * identifiable and masked travellers by age, the next due dates, what is overdue (the goal is
  * always 0), what is held and why, and the last runs of the retention job (counts only).
  * Overdue is what the retention job would mask or erase if it ran now (its own predicates:
- * shorter limits for cleared travellers, holds, open disclosure packages included).
+ * shorter limits for cleared travellers, holds, open disclosure packages included). The
+ * limits are read first (readRetentionLimits): they shape the statements.
  */
-export async function readRetention(client: Db, now: Date): Promise<RetentionMetrics> {
-  const limits = await readRetentionLimits(client);
+export async function readRetention(round: MetricsRound, limits: RetentionLimits, now: Date): Promise<RetentionMetrics> {
   const maskCutoff = new Date(now.getTime() - limits.maskAfterDays * DAY_MS);
   const eraseCutoff = new Date(now.getTime() - limits.eraseAfterDays * DAY_MS);
   const [bands, due, holds, runs, erased] = await Promise.all([
     // From the retention-state rollup (migration 20261126190000), not five years of travellers.
-    client.$queryRaw<{ band: RetentionAgeBand; identifiable: Counted; masked: Counted; erased: Counted }[]>`
+    round.rows<{ band: RetentionAgeBand; identifiable: Counted; masked: Counted; erased: Counted }>(Prisma.sql`
       SELECT ${bandSql(now)} AS band,
         sum(r.travellers) FILTER (WHERE r.state = 'identifiable') AS identifiable,
         sum(r.travellers) FILTER (WHERE r.state = 'masked') AS masked,
         sum(r.travellers) FILTER (WHERE r.state = 'erased') AS erased
-      FROM "RetentionStateRollup" r GROUP BY 1`,
-    client.$queryRaw<{ nextMask: Date | null; nextErase: Date | null; maskOverdue: Counted; eraseOverdue: Counted }[]>`
+      FROM "RetentionStateRollup" r GROUP BY 1`),
+    round.rows<{ nextMask: string | null; nextErase: string | null; maskOverdue: Counted; eraseOverdue: Counted }>(Prisma.sql`
       SELECT
         (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."maskedAt" IS NULL AND t."collectedAt" >= ${maskCutoff}) AS "nextMask",
         (SELECT min(t."collectedAt") FROM "Traveller" t WHERE t."collectedAt" >= ${eraseCutoff}) AS "nextErase",
@@ -81,25 +83,23 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
              WHERE p."expiresAt" > ${now}
                AND t."maskedAt" IS NULL AND ${collectedPastLimitWhere(limits.maskAfterDays, limits.clearedMaskAfterDays, now)}
                AND NOT (${dueForMaskingWhere(limits, now)})) AS "maskOverdue",
-        (SELECT count(*) FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}) AS "eraseOverdue"`,
+        (SELECT count(*) FROM "Traveller" t WHERE ${dueForErasureWhere(limits, now)} AND NOT ${heldWhere(now)}) AS "eraseOverdue"`),
     // A traveller held by escalations in two statuses is counted under each; `held` counts them once.
     // The escalation carries its hit's traveller (migration 20261130090000); past the erasure
     // limit are the held ones among the few travellers that old, found by collectedAt.
-    client.$queryRaw<{ status: string | null; travellers: Counted; pastLimit: Counted }[]>`
+    round.rows<{ status: string | null; travellers: Counted; pastLimit: Counted }>(Prisma.sql`
       SELECT e.status::text AS status, count(DISTINCT e."travellerId") AS travellers,
         count(DISTINCT e."travellerId") FILTER (WHERE e."travellerId" IN (SELECT t.id FROM "Traveller" t WHERE t."collectedAt" < ${eraseCutoff})) AS "pastLimit"
       FROM ${holdingEscalations(now)} e
-      GROUP BY GROUPING SETS ((e.status), ())`,
-    client.retentionRun.findMany({
-      orderBy: { startedAt: 'desc' },
-      take: 10,
-      select: { startedAt: true, finishedAt: true, dryRun: true, status: true, masked: true, erased: true, held: true, eventsErased: true },
-    }),
-    client.retentionRun.aggregate({ where: { dryRun: false, finishedAt: { not: null } }, _sum: { erased: true } }),
+      GROUP BY GROUPING SETS ((e.status), ())`),
+    round.rows<RunRow>(Prisma.sql`
+      SELECT r."startedAt", r."finishedAt", r."dryRun", r.status, r.masked, r.erased, r.held, r."eventsErased"
+      FROM "RetentionRun" r ORDER BY r."startedAt" DESC LIMIT 10`),
+    round.rows<{ erased: Counted }>(Prisma.sql`SELECT sum(r.erased) AS erased FROM "RetentionRun" r WHERE NOT r."dryRun" AND r."finishedAt" IS NOT NULL`),
   ]);
   const byBand = new Map(bands.map((row) => [row.band, row]));
   const [dueRow] = due;
-  const dueDate = (collectedAt: Date | null | undefined, days: number) => (collectedAt ? new Date(collectedAt.getTime() + days * DAY_MS).toISOString() : null);
+  const dueDate = (collectedAt: string | null | undefined, days: number) => (collectedAt ? new Date(Date.parse(collectedAt) + days * DAY_MS).toISOString() : null);
   return {
     maskAfterDays: limits.maskAfterDays,
     eraseAfterDays: limits.eraseAfterDays,
@@ -110,7 +110,7 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
       masked: count(byBand.get(band.key)?.masked),
       erased: count(byBand.get(band.key)?.erased),
     })),
-    erasedByRuns: erased._sum.erased ?? 0,
+    erasedByRuns: count(erased[0]?.erased),
     nextMaskingDue: dueDate(dueRow?.nextMask, limits.maskAfterDays),
     nextErasureDue: dueDate(dueRow?.nextErase, limits.eraseAfterDays),
     overdue: { masking: count(dueRow?.maskOverdue), erasure: count(dueRow?.eraseOverdue) },
@@ -120,8 +120,8 @@ export async function readRetention(client: Db, now: Date): Promise<RetentionMet
     }),
     heldTravellers: count(holds.find((hold) => hold.status === null)?.travellers),
     runs: runs.map((run) => ({
-      startedAt: run.startedAt.toISOString(),
-      finishedAt: run.finishedAt?.toISOString() ?? null,
+      startedAt: new Date(run.startedAt).toISOString(),
+      finishedAt: run.finishedAt === null ? null : new Date(run.finishedAt).toISOString(),
       dryRun: run.dryRun,
       status: run.status,
       masked: run.masked,

@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { ReviewTimeRow } from '@/lib/schemas/metrics';
-import type { Db } from '@/server/db';
 import { count, dayBucketSql } from './hit-outcome-sql';
+import type { MetricsRound } from './metrics-round';
 import { fillBuckets, type PeriodBounds } from './period';
 import { rate } from './rates';
 import { reviewTimePercentileMs, type ReviewTimeBandCount } from './review-time-buckets';
@@ -41,10 +41,10 @@ function toRow(bucket: string, value: Bands | undefined): ReviewTimeRow {
  * that band holds one distinct time, otherwise within the band's width (5 minutes under a
  * day, an hour under a week; ./review-time-buckets.ts).
  */
-export async function readReviewTime(client: Db, bounds: PeriodBounds, buckets: readonly string[]): Promise<{ overall: ReviewTimeRow; buckets: ReviewTimeRow[] }> {
+export async function readReviewTime(round: MetricsRound, bounds: PeriodBounds, buckets: readonly string[]): Promise<{ overall: ReviewTimeRow; buckets: ReviewTimeRow[] }> {
   // One row per bucket with its bands as arrays: a year by week is some 6,000 (week, band)
   // pairs, which as rows cost the app more to receive and map than the query costs PostgreSQL.
-  const rows = await client.$queryRaw<Row[]>`
+  const rows = await round.rows<Row>(Prisma.sql`
     SELECT to_char(x.b, 'YYYY-MM-DD') AS bucket, array_agg(x.band) AS bands, array_agg(x.decided) AS decided,
       array_agg(x.late) AS late, array_agg(x."totalMs") AS "totalMs"
     FROM (
@@ -56,7 +56,7 @@ export async function readReviewTime(client: Db, bounds: PeriodBounds, buckets: 
       FROM ${rollupSource(REVIEW_TIME_LEVELS, bounds, true)} r
       GROUP BY 1, 2
       HAVING sum(r.decided) <> 0) x
-    GROUP BY x.b`;
+    GROUP BY x.b`);
   const byBucket = new Map<string, Bands>();
   const overallByBand = new Map<number, ReviewTimeBandCount>();
   let overallLate = 0;

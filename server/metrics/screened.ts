@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import type { Db } from '@/server/db';
 import { count, dayBucketSql } from './hit-outcome-sql';
+import type { MetricsRound } from './metrics-round';
 import { periodDays, type PeriodBounds } from './period';
 
 /**
@@ -16,9 +16,9 @@ import { periodDays, type PeriodBounds } from './period';
  * Read from ScreenedDailyRollup (./rollups.md): the completed batches' travellers per day and
  * list, a few rows a day instead of every batch (1,200 a day at a unit's scale).
  */
-export async function readScreened(client: Db, bounds: PeriodBounds): Promise<{ bucket: string; screened: number }[]> {
+export async function readScreened(round: MetricsRound, bounds: PeriodBounds): Promise<{ bucket: string; screened: number }[]> {
   const { firstDay, lastDay } = periodDays(bounds);
-  const rows = await client.$queryRaw<{ bucket: string; screened: bigint | number | null }[]>`
+  const rows = await round.rows<{ bucket: string; screened: bigint | number | null }>(Prisma.sql`
     WITH per_source AS (
       SELECT r.day, r."sourceId", sum(r.travellers) AS n
       FROM "ScreenedDailyRollup" r
@@ -28,6 +28,6 @@ export async function readScreened(client: Db, bounds: PeriodBounds): Promise<{ 
       SELECT day, coalesce(max(n) FILTER (WHERE "sourceId" IS NOT NULL), 0) + coalesce(sum(n) FILTER (WHERE "sourceId" IS NULL), 0) AS n
       FROM per_source GROUP BY day)
     SELECT to_char(${dayBucketSql(Prisma.sql`day`, bounds.unit)}, 'YYYY-MM-DD') AS bucket, sum(n) AS screened
-    FROM daily GROUP BY 1`;
+    FROM daily GROUP BY 1`);
   return rows.map((row) => ({ bucket: row.bucket, screened: count(row.screened) }));
 }
