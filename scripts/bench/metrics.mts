@@ -1,8 +1,8 @@
 // The metrics benchmark (issue 8): on the scale data set (scale-data.mts, five years of hits
 // with their travellers), p50/p95/p99 of the metrics page's data for a year's range —
 // `GET /api/v1/metrics` as the demo supervisor, several concurrent clients — beside the
-// statements the API sends for it (captured from Prisma's query log, metrics-capture.mts),
-// sent straight to PostgreSQL all at once, and the same
+// statements the API sends for it (captured from its connections, metrics-capture.mts),
+// sent straight to PostgreSQL in order on one connection, and the same
 // figures computed from the raw rows (what every request cost before the rollups). Prints
 // figures; it is not a test. Needs a production build. See scripts/bench/README.md.
 import path from 'node:path';

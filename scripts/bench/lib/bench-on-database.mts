@@ -184,7 +184,7 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     rows.push(latencyRow('metrics: a year by week', CLIENTS.metrics,
       await closedLoop(async () => void (await metricsViaApi(sessions.supervisor as HttpSession, period)), CLIENTS.metrics, timing, pool),
       await closedLoop(() => sendStatements(pool, statements), CLIENTS.metrics, timing, pool), TARGET_MS.metrics,
-      `beside: the ${statements.length} statements the API sends for it (captured from Prisma's query log), all at once; `
+      `beside: the ${statements.length} statements the API sends for it (captured from its connections: the retention limits, then BEGIN, SET LOCAL, the figures' one statement, COMMIT), in order on one connection; `
         + `figures ${agree ? 'equal' : 'NOT equal'} to a direct count of the rows`));
 
     // Recording an access event: the same short transaction with and without one.

@@ -1,6 +1,6 @@
 // Every statement GET /api/v1/metrics sends for a period, as sent: server/metrics/get-metrics.ts's
-// readMetrics run once through a Prisma client that logs its queries, the SQL and parameters
-// kept, so that `npm run bench` can send exactly those straight to PostgreSQL beside the API,
+// readMetrics run once through a Prisma client whose connections record what they send, the SQL
+// and parameters kept, so that `npm run bench` can send exactly those straight to PostgreSQL beside the API,
 // in order on one connection as the app sends them (the retention limits, then the figures'
 // one statement in its transaction). Needs the react-server condition; readRetentionLimits()
 // reads lib/env.ts (RETENTION_MIN_DAYS only).
@@ -20,11 +20,18 @@ export async function captureMetricsStatements(url: string, period: MetricsPerio
   // A pool of our own, ended here: nothing of it may outlive the capture.
   const connections = new pg.Pool({ connectionString: url, max: 8 });
   connections.on('error', () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(connections), log: [{ emit: 'event', level: 'query' }] });
+  // What goes over the wire, taken from the connections themselves: Prisma's query log leaves out
+  // the BEGIN of a batch transaction, and the figures' SET LOCAL means nothing outside one.
   const statements: CapturedStatement[] = [];
-  prisma.$on('query', (event) => {
-    statements.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] });
+  connections.on('connect', (client) => {
+    const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown];
+      statements.push(typeof config === 'string' ? { sql: config, params: Array.isArray(values) ? values : [] } : { sql: config.text, params: config.values ?? [] });
+      return send(...args);
+    };
   });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(connections) });
   try {
     await readMetrics(prisma, validateMetricsQuery({ from: period.from, to: period.to, granularity: period.granularity }), now);
     return statements;
