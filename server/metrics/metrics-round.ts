@@ -15,7 +15,8 @@ import type { Db } from '@/server/db';
  * idle machine, and under load every worker takes a core from another request.
  *
  * Rows arrive as JSON: counts and sums are numbers, arrays are arrays, and a timestamptz is a
- * string with its offset (`new Date(value)` reads it).
+ * string with its offset (`new Date(value)` reads it). A part's own ORDER BY holds: json_agg
+ * reads the part's rows straight from its subquery, in their order.
  */
 export class MetricsRound {
   private readonly parts: { sql: Prisma.Sql; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void }[] = [];
