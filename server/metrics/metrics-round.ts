@@ -40,11 +40,10 @@ export class MetricsRound {
         client.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
         client.$queryRaw<Record<string, unknown>[]>`SELECT ${Prisma.join(columns, ',\n')}`,
       ]);
-      const [row] = rows;
-      this.parts.forEach((part, i) => {
-        const value = row?.[`p${i}`];
-        part.resolve(Array.isArray(value) ? value : typeof value === 'string' ? (JSON.parse(value) as unknown[]) : []);
-      });
+      // Prisma reads a json column as its value; json_agg under coalesce is always an array.
+      const values = this.parts.map((_, i) => rows[0]?.[`p${i}`]);
+      if (!values.every(Array.isArray)) throw new Error('A metrics round answered without an array for each of its parts.');
+      this.parts.forEach((part, i) => part.resolve(values[i] as unknown[]));
     } catch (error) {
       for (const part of this.parts) part.reject(error);
       throw error;
