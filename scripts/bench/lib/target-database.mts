@@ -2,7 +2,7 @@
 // else the embedded cluster in `--data-dir`, started for the run (database "proportio", as
 // `npm start` names it); else `npm start`'s own cluster (.data/postgres) — the one it runs
 // if it is running, otherwise started for the run and stopped afterwards.
-import { statfsSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '../../../lib/env.ts';
 import { DATABASE_NAME, resolveDatabase } from '../../db/database.mts';
@@ -21,9 +21,16 @@ export interface TargetDatabase {
 // five-year profile with 3.7 GB free): so a run on an embedded cluster starts only with room.
 const MIN_FREE_GIB = 8;
 
-/** Refuses to start a run when the disk holding `folder` has less than `minFreeGib` free. */
+/** The folder itself or, when it is still to be created (a new cluster), its nearest existing parent. */
+function existingFolderOf(folder: string): string {
+  let at = path.resolve(folder);
+  while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  return at;
+}
+
+/** Refuses to start a run when the disk holding `folder` (or where it will be made) has less than `minFreeGib` free. */
 export function ensureRoomFor(folder: string, minFreeGib = MIN_FREE_GIB): void {
-  const { bavail, bsize } = statfsSync(folder);
+  const { bavail, bsize } = statfsSync(existingFolderOf(folder));
   const freeGib = (bavail * bsize) / 2 ** 30;
   if (freeGib < minFreeGib) {
     throw new Error(`Only ${freeGib.toFixed(1)} GiB free on the disk of ${folder}; a benchmark run needs at least ${minFreeGib} GiB (free some, or run on another disk).`);
