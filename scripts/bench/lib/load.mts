@@ -19,6 +19,47 @@ export interface LoadResult extends LatencySummary {
 
 /** `op(client, i)` is called with the client number and the operation's global index. */
 export async function runLoad(op: (client: number, i: number) => Promise<void>, options: LoadOptions): Promise<LoadResult> {
+  return summarizeRun(await collect(op, options, 0), options.clients);
+}
+
+/**
+ * Several operations measured in turns: each runs for `durationMs / rounds`, then the next, and
+ * the whole sequence `rounds` times; each answer merges its turns. Operations compared with each
+ * other (a transaction with and without an event) then share whatever the machine did meanwhile —
+ * a checkpoint, an autovacuum, a table grown by the turn before — instead of one of them getting
+ * all of it because it ran in the minute it happened.
+ */
+export async function runLoadsInTurns(ops: readonly ((client: number, i: number) => Promise<void>)[], options: { clients: number; durationMs: number; rounds: number }): Promise<LoadResult[]> {
+  const runs = ops.map(() => ({ latencies: [] as number[], errors: 0, firstError: null as string | null, seconds: 0, next: 0 }));
+  const turnMs = options.durationMs / options.rounds;
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [k, op] of ops.entries()) {
+      const run = runs[k]!;
+      const turn = await collect(op, { clients: options.clients, durationMs: turnMs }, run.next);
+      run.latencies.push(...turn.latencies);
+      run.errors += turn.errors;
+      run.firstError ??= turn.firstError;
+      run.seconds += turn.seconds;
+      run.next = turn.next;
+    }
+  }
+  return runs.map((run) => summarizeRun(run, options.clients));
+}
+
+interface Collected {
+  latencies: number[];
+  errors: number;
+  firstError: string | null;
+  seconds: number;
+  /** The index the next operation would have had (a later turn goes on from it). */
+  next: number;
+}
+
+function summarizeRun(run: Collected, clients: number): LoadResult {
+  return { ...summarize(run.latencies, run.errors), clients, seconds: run.seconds, perSecond: run.latencies.length / run.seconds, firstError: run.firstError };
+}
+
+async function collect(op: (client: number, i: number) => Promise<void>, options: LoadOptions, firstIndex: number): Promise<Collected> {
   if (options.durationMs === undefined && options.requests === undefined) throw new Error('runLoad: give a duration or a request count');
   const latencies: number[] = [];
   let errors = 0;
@@ -30,7 +71,7 @@ export async function runLoad(op: (client: number, i: number) => Promise<void>, 
 
   async function client(id: number): Promise<void> {
     while (issued < limit && performance.now() < deadline) {
-      const i = issued++;
+      const i = firstIndex + issued++;
       const t0 = performance.now();
       try {
         await op(id, i);
@@ -43,6 +84,5 @@ export async function runLoad(op: (client: number, i: number) => Promise<void>, 
   }
 
   await Promise.all(Array.from({ length: options.clients }, (_, id) => client(id)));
-  const seconds = (performance.now() - started) / 1000;
-  return { ...summarize(latencies, errors), clients: options.clients, seconds, perSecond: latencies.length / seconds, firstError };
+  return { latencies, errors, firstError, seconds: (performance.now() - started) / 1000, next: firstIndex + issued };
 }
