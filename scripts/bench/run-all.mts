@@ -14,7 +14,7 @@ import { startApp, type AppServer } from './lib/app-server.mts';
 import { stopper, wholeOption } from './lib/bench-cli.mts';
 import { copyOf, measureOnCopy, type OnCopy } from './lib/bench-on-copy.mts';
 import { measureOnDatabase, type OnDatabase, type Timing } from './lib/bench-on-database.mts';
-import { benchNotes, benchTable, type BenchRow } from './lib/bench-table.mts';
+import { benchNotes, benchTable, cpuTable, type BenchRow } from './lib/bench-table.mts';
 import { pageJsSizes, type PageJs } from './lib/page-js.mts';
 import { writeResults } from './lib/report.mts';
 import { openTargetDatabase, type TargetDatabase } from './lib/target-database.mts';
@@ -148,6 +148,11 @@ try {
   for (const line of benchTable(rows)) console.log(line);
   console.log('\n(ms; "rate": requests/s, or the throughput named; "SQL": the same statements sent straight to PostgreSQL; ratio: p95 ÷ SQL p95)');
   for (const line of benchNotes(rows)) console.log(`  ${line}`);
+  const cpu = cpuTable(rows);
+  if (cpu.length > 0) {
+    console.log('\nCPU per request (ms, from /proc; the chaining of its access events included), through the app and as the bare statements; not a target:\n');
+    for (const line of cpu) console.log(line);
+  }
   const { onDatabase, onCopy, pages } = done;
   if (onCopy?.skipped) console.log(`  ${onCopy.skipped}`);
   const missed = rows.filter((r) => r.met === false).map((r) => r.operation);

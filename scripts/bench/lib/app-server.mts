@@ -10,6 +10,8 @@ import { serverNodeOptions } from '../../server-node-options.mts';
 
 export interface AppServer {
   url: string;
+  /** The server's process (`next start` serves from it), for its CPU time. */
+  pid: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export async function startApp(databaseUrl: string, log: (message: string) => vo
     try {
       await (await fetch(`${url}/login`, { redirect: 'manual' })).arrayBuffer();
       log(`app: next start on ${url} (pid ${child.pid})`);
-      return { url, stop };
+      return { url, pid: child.pid, stop };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

@@ -11,10 +11,11 @@ import { DEMO_USERS } from '../../../prisma/demo-users.ts';
 import { chainAccessEvents } from '../../../server/access-log/chainer.ts';
 import { exportOperation, exportWindow, loadAccessLogFixture, mostViewedTraveller, personReportOperation, recordingOperations, searchOperations } from './access-log-ops.mts';
 import type { AppServer } from './app-server.mts';
-import { latencyRow, latency, type BenchRow } from './bench-table.mts';
+import { latency, latencyRow, type BenchRow, type MeasuredLoad } from './bench-table.mts';
 import { closeSubmitter, openSubmitter, submitHits } from './decision-pool.mts';
 import { approvalOperation, decisionOperation, requestEscalations, revealableHits, revealOperation } from './hit-work-ops.mts';
 import { runLoad, runLoadsInTurns, type LoadResult } from './load.mts';
+import { cpuMeter, cpuPerOperation, type CpuMeter } from './process-cpu.mts';
 import { captureMetricsStatements, sendStatements } from './metrics-capture.mts';
 import { lastYear, metricsViaApi } from './metrics-ops.mts';
 import { chainSettled } from './chain-settled.mts';
@@ -51,17 +52,26 @@ export interface OnDatabase {
   metricsCheck: { period: string; apiHits: number; directHits: number; apiScreened: number; directScreened: number } | null;
 }
 
-async function closedLoop(op: (client: number, i: number) => Promise<void>, clients: number, timing: Timing, pool: pg.Pool): Promise<LoadResult> {
+async function closedLoop(op: (client: number, i: number) => Promise<void>, clients: number, timing: Timing, pool: pg.Pool, meter: CpuMeter | null = null): Promise<MeasuredLoad> {
   if (timing.warmupMs > 0) await runLoad(op, { clients, durationMs: timing.warmupMs });
   await chainSettled(pool);
-  return runLoad(op, { clients, durationMs: timing.durationMs });
+  return metered(meter, pool, () => runLoad(op, { clients, durationMs: timing.durationMs }));
 }
 
 /** A fixed number of requests, each with an index of its own past the warm-up's (pools hand out one item per index). */
-async function fixedLoop(op: (i: number) => Promise<void>, clients: number, timing: Timing, pool: pg.Pool): Promise<LoadResult> {
+async function fixedLoop(op: (i: number) => Promise<void>, clients: number, timing: Timing, pool: pg.Pool, meter: CpuMeter | null = null): Promise<MeasuredLoad> {
   if (timing.writeWarmup > 0) await runLoad((_, i) => op(i), { clients, requests: timing.writeWarmup });
   await chainSettled(pool);
-  return runLoad((_, i) => op(timing.writeWarmup + i), { clients, requests: timing.writeRequests, durationMs: timing.durationMs * 6 });
+  return metered(meter, pool, () => runLoad((_, i) => op(timing.writeWarmup + i), { clients, requests: timing.writeRequests, durationMs: timing.durationMs * 6 }));
+}
+
+/** The load with the CPU it cost, up to the chain having linked the access events it recorded. */
+async function metered(meter: CpuMeter | null, pool: pg.Pool, load: () => Promise<LoadResult>): Promise<MeasuredLoad> {
+  if (!meter) return load();
+  const before = meter.sample();
+  const result = await load();
+  await chainSettled(pool);
+  return { ...result, cpu: cpuPerOperation(before, meter.sample(), result.count) };
 }
 
 function demo(key: (typeof DEMO_USERS)[number]['key']) {
@@ -77,6 +87,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   const result: OnDatabase = { rows, verification: null, exportWindow: null, metricsCheck: null };
   try {
+    const meter = await cpuMeter(app.pid, pool);
+    if (!meter) log('CPU per request: not measured (the app server or PostgreSQL is not a process of this machine)');
     const sessions: Record<string, HttpSession> = {};
     for (const key of ['analyst', 'supervisor', 'privacy', 'admin'] as const) sessions[key] = await signIn(app.url, demo(key).email, demo(key).password);
     const [analyst, supervisor] = [await actor(pool, demo('analyst').email), await actor(pool, demo('supervisor').email)];
@@ -97,8 +109,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
       }
       for (const operation of queueOperations(queue, analyst)) {
         log(`measuring ${operation.name} (${CLIENTS.queue} clients)`);
-        const api = await closedLoop((_, i) => request(sessions.analyst as HttpSession, operation, i), CLIENTS.queue, timing, pool);
-        const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.queue, timing, pool);
+        const api = await closedLoop((_, i) => request(sessions.analyst as HttpSession, operation, i), CLIENTS.queue, timing, pool, meter);
+        const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.queue, timing, pool, meter);
         rows.push(latencyRow(operation.name, CLIENTS.queue, api, sql, TARGET_MS.queue));
       }
     }
@@ -121,8 +133,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
       ];
       for (const operation of writes) {
         log(`measuring ${operation.name} (${CLIENTS.hitWork} clients, ${timing.writeRequests} requests each way)`);
-        const api = await fixedLoop(operation.api, CLIENTS.hitWork, timing, pool);
-        const sql = await fixedLoop(operation.sql, CLIENTS.hitWork, timing, pool);
+        const api = await fixedLoop(operation.api, CLIENTS.hitWork, timing, pool, meter);
+        const sql = await fixedLoop(operation.sql, CLIENTS.hitWork, timing, pool, meter);
         rows.push(latencyRow(operation.name, CLIENTS.hitWork, api, sql, null));
       }
     } finally {
@@ -139,8 +151,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     const fixture = await loadAccessLogFixture(pool, demo('analyst').email, 1000);
     for (const operation of searchOperations(fixture).filter((op) => op.name !== 'access log: first page')) {
       log(`measuring ${operation.name} (${CLIENTS.accessLog} clients)`);
-      const api = await closedLoop((_, i) => request(sessions.privacy as HttpSession, operation, i), CLIENTS.accessLog, timing, pool);
-      const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.accessLog, timing, pool);
+      const api = await closedLoop((_, i) => request(sessions.privacy as HttpSession, operation, i), CLIENTS.accessLog, timing, pool, meter);
+      const sql = await closedLoop((_, i) => operation.sql(pool, i), CLIENTS.accessLog, timing, pool, meter);
       rows.push(latencyRow(operation.name, CLIENTS.accessLog, api, sql, TARGET_MS.accessLog));
     }
     const viewed = await mostViewedTraveller(pool);
@@ -151,7 +163,7 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     for (const report of reports) {
       log(`measuring ${report.name} (${CLIENTS.accessLog} clients)`);
       rows.push(latencyRow(report.name, CLIENTS.accessLog,
-        await closedLoop((_, i) => report.api(i), CLIENTS.accessLog, timing, pool), await closedLoop((_, i) => report.sql(pool, i), CLIENTS.accessLog, timing, pool), TARGET_MS.accessLog));
+        await closedLoop((_, i) => report.api(i), CLIENTS.accessLog, timing, pool, meter), await closedLoop((_, i) => report.sql(pool, i), CLIENTS.accessLog, timing, pool, meter), TARGET_MS.accessLog));
     }
     const window = await exportWindow(pool, 100_000);
     result.exportWindow = { from: window.from.toISOString(), to: window.to.toISOString(), events: window.events };
@@ -184,8 +196,8 @@ export async function measureOnDatabase(url: string, app: AppServer, timing: Tim
     const statements = await captureMetricsStatements(url, period);
     log(`measuring metrics for a year (${CLIENTS.metrics} clients; beside: the ${statements.length} statements of the API's round)`);
     rows.push(latencyRow('metrics: a year by week', CLIENTS.metrics,
-      await closedLoop(async () => void (await metricsViaApi(sessions.supervisor as HttpSession, period)), CLIENTS.metrics, timing, pool),
-      await closedLoop(() => sendStatements(pool, statements), CLIENTS.metrics, timing, pool), TARGET_MS.metrics,
+      await closedLoop(async () => void (await metricsViaApi(sessions.supervisor as HttpSession, period)), CLIENTS.metrics, timing, pool, meter),
+      await closedLoop(() => sendStatements(pool, statements), CLIENTS.metrics, timing, pool, meter), TARGET_MS.metrics,
       `beside: the ${statements.length} statements the API sends for it (captured from its connections: the retention limits, then BEGIN, SET LOCAL, the figures' one statement, COMMIT), in order on one connection; `
         + `figures ${agree ? 'equal' : 'NOT equal'} to a direct count of the rows`));
 

@@ -2,6 +2,7 @@
 // app's p50/p95/p99 (or its rate), the same work sent straight to PostgreSQL beside it, the
 // ratio of the two, the target and whether it is met.
 import type { LoadResult } from './load.mts';
+import type { CpuPerOperation } from './process-cpu.mts';
 
 export interface Latency {
   count: number;
@@ -27,7 +28,16 @@ export interface BenchRow {
   target: string;
   met: boolean | null;
   note: string | null;
+  /**
+   * CPU per request (ms), where the app server and PostgreSQL are processes of this machine:
+   * the app's and PostgreSQL's through the API, PostgreSQL's for the bare statements, and the
+   * ratio of the two sums. Not a target: beside the wall-clock ratio, what the work costs.
+   */
+  cpu?: { appMs: number; databaseMs: number; sqlDatabaseMs: number; ratio: number } | null;
 }
+
+/** A load's result, with the CPU it cost when measured. */
+export type MeasuredLoad = LoadResult & { cpu?: CpuPerOperation | null };
 
 export const MAX_RATIO = 1.5;
 
@@ -37,12 +47,15 @@ export function latency(result: LoadResult): Latency {
 }
 
 /** A latency row: met when nothing failed, p95 ≤ `p95Ms` (if given) and the app ≤ 1.5× the bare SQL. */
-export function latencyRow(operation: string, clients: number, api: LoadResult, sql: LoadResult | null, p95Ms: number | null, note: string | null = null): BenchRow {
+export function latencyRow(operation: string, clients: number, api: MeasuredLoad, sql: MeasuredLoad | null, p95Ms: number | null, note: string | null = null): BenchRow {
   const ratio = sql ? api.p95 / sql.p95 : null;
+  const cpu = api.cpu && sql?.cpu
+    ? { appMs: api.cpu.appMs, databaseMs: api.cpu.databaseMs, sqlDatabaseMs: sql.cpu.databaseMs, ratio: (api.cpu.appMs + api.cpu.databaseMs) / sql.cpu.databaseMs }
+    : null;
   const errors = api.errors + (sql?.errors ?? 0);
   const met = errors === 0 && api.count > 0 && (p95Ms === null || api.p95 <= p95Ms) && (ratio === null || ratio <= MAX_RATIO);
   const target = [p95Ms === null ? null : `p95 ≤ ${p95Ms} ms`, sql ? `≤ ${MAX_RATIO}× SQL` : null].filter(Boolean).join(', ');
-  return { operation, clients, api: latency(api), sql: sql ? latency(sql) : null, rate: null, ratio, target, met, note };
+  return { operation, clients, api: latency(api), sql: sql ? latency(sql) : null, rate: null, ratio, target, met, note, cpu };
 }
 
 const fixed = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
@@ -78,4 +91,15 @@ export function benchNotes(rows: readonly BenchRow[]): string[] {
     ...(r.api?.firstError ? [`${r.operation}: first error (app): ${r.api.firstError}`] : []),
     ...(r.sql?.firstError ? [`${r.operation}: first error (SQL): ${r.sql.firstError}`] : []),
   ]);
+}
+
+/** CPU per request of the rows that have it, as lines of text (empty when none has). */
+export function cpuTable(rows: readonly BenchRow[]): string[] {
+  const measured = rows.filter((r) => r.cpu);
+  if (measured.length === 0) return [];
+  const header = ['operation', 'app CPU ms', 'PostgreSQL CPU ms', 'SQL: PostgreSQL CPU ms', 'CPU ratio'];
+  const lines = measured.map((r) => [r.operation, fixed(r.cpu?.appMs, 2), fixed(r.cpu?.databaseMs, 2), fixed(r.cpu?.sqlDatabaseMs, 2), `${fixed(r.cpu?.ratio)}×`]);
+  const widths = header.map((title, c) => Math.max(title.length, ...lines.map((line) => (line[c] ?? '').length)));
+  const format = (cells: readonly string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join(' | ');
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(format)];
 }
