@@ -15,7 +15,7 @@ import { ensureScaleEvents, type ScaleEventsResult } from './lib/access-log-data
 import { loadAccessLogFixture, recordingOperations, searchOperations } from './lib/access-log-ops.mts';
 import { startApp, type AppServer } from './lib/app-server.mts';
 import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts';
-import { runLoad, type LoadResult } from './lib/load.mts';
+import { runLoad, warmSample, type LoadResult } from './lib/load.mts';
 import { request } from './lib/queue-ops.mts';
 import { signIn } from './lib/session.mts';
 import { measureVerification, type Verification } from './lib/verify-speed.mts';
@@ -115,6 +115,7 @@ try {
     for (const n of [...new Set([clients, 1])]) {
       for (const operation of searchOperations(fixture)) {
         log(`measuring ${operation.name} (${n} client${n > 1 ? 's' : ''}, ${durationMs / 1000} s each way)`);
+        await warmSample((i) => operation.sql(pool as pg.Pool, i), operation.sample, n);
         const http = await measure((_, i) => request(session, operation, i), n);
         const sql = await measure((_, i) => operation.sql(pool as pg.Pool, i), n);
         const judged = n === clients;

@@ -9,7 +9,7 @@ import { DEMO_USERS } from '../../prisma/demo-users.ts';
 import { startApp, type AppServer } from './lib/app-server.mts';
 import { openBenchDatabase, type BenchDatabase } from './lib/bench-database.mts';
 import { chainSettled } from './lib/chain-settled.mts';
-import { runLoad } from './lib/load.mts';
+import { runLoad, warmSample } from './lib/load.mts';
 import { actor, loadFixture, queueOperations, request } from './lib/queue-ops.mts';
 import { judge, printTable, writeResults, type OperationResult, type Target } from './lib/report.mts';
 import { signIn } from './lib/session.mts';
@@ -57,6 +57,7 @@ try {
       log(`measuring ${operation.name} (${clients} clients, ${durationMs / 1000} s each way)`);
       const viaApi = (_: number, i: number) => request(session, operation, i);
       const direct = (_: number, i: number) => operation.sql(pool as pg.Pool, i);
+      await warmSample((i) => direct(0, i), operation.sample, clients);
       if (warmupMs > 0) await runLoad(viaApi, { clients, durationMs: warmupMs });
       await chainSettled(pool);
       const http = await runLoad(viaApi, { clients, durationMs });

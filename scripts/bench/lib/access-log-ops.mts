@@ -73,6 +73,7 @@ export function searchOperations(fixture: AccessLogFixture): Operation[] {
         if (items(body).some((item) => item.travellerId !== traveller(i))) throw new Error('an item is about another person');
       },
       sql: (pool, i) => rows(pool, SQL.byTraveller, [traveller(i)]),
+      sample: fixture.travellerIds.length,
     },
     {
       name: 'access log: by user, 7 days',
@@ -82,6 +83,7 @@ export function searchOperations(fixture: AccessLogFixture): Operation[] {
         if (items(body).some((item) => Date.parse(item.at) < from.getTime() || Date.parse(item.at) > to.getTime())) throw new Error('an item is outside the range');
       },
       sql: (pool, i) => rows(pool, SQL.byActor, [fixture.actor.id, window(i).from, window(i).to]),
+      sample: fixture.windows.length,
     },
   ];
 }
@@ -136,10 +138,11 @@ export function personReportOperation(
   session: HttpSession,
   fixture: Pick<AccessLogFixture, 'travellerIds'>,
   name = 'access log: per-person report',
-): { name: string; api: (i: number) => Promise<void>; sql: (pool: pg.Pool, i: number) => Promise<void> } {
+): { name: string; api: (i: number) => Promise<void>; sql: (pool: pg.Pool, i: number) => Promise<void>; sample: number } {
   const traveller = (i: number) => fixture.travellerIds[i % fixture.travellerIds.length] as string;
   return {
     name,
+    sample: fixture.travellerIds.length,
     api: async (i) => {
       const { status, text } = await send(`${session.baseUrl}/access-log/person/${traveller(i)}`, { headers: { cookie: session.cookie } });
       if (status !== 200) throw new Error(`/access-log/person answered ${status}: ${text.slice(0, 200)}`);

@@ -46,6 +46,17 @@ export async function runLoadsInTurns(ops: readonly ((client: number, i: number)
   return runs.map((run) => summarizeRun(run, options.clients));
 }
 
+/**
+ * Runs an operation once for each of the `sample` items it goes through by its index, unmeasured,
+ * before either side of a comparison is measured. The app side used to be measured first and read
+ * its sample (5,000 random hits of five years; 1,000 travellers) from a cold cache, and the bare
+ * SQL then read the same items warm: on the five-year profile a hit detail's statement took
+ * 1.27 ms cold and 0.17 ms warm (pg_stat_statements), and the ratio compared the two.
+ */
+export async function warmSample(op: (i: number) => Promise<void>, sample: number | undefined, clients: number): Promise<void> {
+  if (sample && sample > 1) await runLoad((_, i) => op(i), { clients, requests: sample });
+}
+
 interface Collected {
   latencies: number[];
   errors: number;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runLoadsInTurns } from './load.mts';
+import { runLoadsInTurns, warmSample } from './load.mts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,4 +21,13 @@ test('operations measured in turns alternate, and each answer merges its own tur
   // A later turn goes on with the indexes (pools hand out one item per index).
   assert.equal(new Set(seen.a).size, seen.a!.length);
   assert.deepEqual(seen.a, [...seen.a!].sort((x, y) => x - y));
+});
+
+test('warming a sample reads each of its items once, and a single item or none is left to the warm-up', async () => {
+  const read: number[] = [];
+  await warmSample(async (i) => void read.push(i), 5, 2);
+  assert.deepEqual([...read].sort((a, b) => a - b), [0, 1, 2, 3, 4]);
+  await warmSample(async (i) => void read.push(i + 100), 1, 2);
+  await warmSample(async (i) => void read.push(i + 200), undefined, 2);
+  assert.equal(read.length, 5);
 });
