@@ -97,6 +97,18 @@ test('the access log verifies as one chain', async () => {
   const result = await verifyChain(db());
   assert.equal(result.intact, true, result.firstBroken?.message);
   assert.equal(result.checked, PROFILE.accessEvents);
+  assert.ok(result.checkpoints.checked >= 1, 'the seeded checkpoint is among those verified');
+});
+
+test('the log ends with a checkpoint of its head, counting every event', async () => {
+  const { rows } = await client.query<{ seq: string; hash: string; count: string; lastSeq: string; head: string; events: string }>(`
+    SELECT c.seq::text, c.hash, c.count::text, h."lastSeq"::text, h.hash AS head, (SELECT count(*) FROM "AccessEvent")::text AS events
+      FROM "AccessLogCheckpoint" c, "AccessLogHead" h WHERE h.id = 1 ORDER BY c.id DESC LIMIT 1`);
+  const [last] = rows;
+  assert.ok(last, 'the profile wrote no checkpoint');
+  assert.equal(last.seq, last.lastSeq);
+  assert.equal(last.hash, last.head);
+  assert.equal(last.count, last.events);
 });
 
 test('the metrics for the last year show what a direct count shows', async () => {
