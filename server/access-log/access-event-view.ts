@@ -119,10 +119,15 @@ export type AccessEventValues = [
  * serves, so it reads about `limit` index entries rather than the whole range.
  */
 async function readAccessEventValues(client: Tx | Db, filter: AccessLogFilter, after: AccessLogPosition, limit: number): Promise<AccessEventValues[]> {
+  const rows = await client.$queryRaw<{ event: string }[]>(accessEventPage(filter, after, limit));
+  return rows.map((row) => JSON.parse(row.event) as AccessEventValues);
+}
+
+/** The statement of readAccessEventValues: columns event (EVENT_ARRAY), at and seq, in the page's order. */
+export function accessEventPage(filter: AccessLogFilter, after: AccessLogPosition, limit: number): Prisma.Sql {
   const and = conditions(filter, after);
   const where = and.length > 0 ? Prisma.sql`WHERE ${Prisma.join(and, ' AND ')}` : Prisma.empty;
-  const rows = await client.$queryRaw<{ event: string }[]>`SELECT ${EVENT_ARRAY} AS event FROM ${T} ${where} ORDER BY at DESC, seq DESC LIMIT ${limit}`;
-  return rows.map((row) => JSON.parse(row.event) as AccessEventValues);
+  return Prisma.sql`SELECT ${EVENT_ARRAY} AS event, at, seq FROM ${T} ${where} ORDER BY at DESC, seq DESC LIMIT ${limit}`;
 }
 
 // The conditions name the table's columns bare: chosen in a subquery, so that what an encoding

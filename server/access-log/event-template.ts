@@ -10,7 +10,7 @@ import type { AccessEventInput } from './record';
 type Content = Omit<ChainedFields, 'seq'>;
 
 /** What a batch of events shares: everything but the resource, the traveller and a few numbers in the details. */
-export type SharedEventInput = Omit<AccessEventInput, 'resourceId' | 'travellerId'> & { details: Record<string, Prisma.InputJsonValue> | null };
+export type SharedEventInput = Omit<AccessEventInput, 'resourceId' | 'travellerId'> & { details: Prisma.InputJsonObject | null };
 
 /**
  * The canonical content (chain.ts canonicalEvent) of events that differ only in a few values,

@@ -17,7 +17,7 @@ export function recordedBy(recording: ReadEvent | undefined, rows: Prisma.Sql): 
 /**
  * The events of a read, written by the read's own statement: an INSERT for its WITH clause
  * (`WITH recorded AS (${eventsOfRows(...)}) SELECT ...`), one event per row of `rows`, a
- * query with the columns resource_id (uuid), traveller_id (uuid, or null), n (the
+ * query with the columns resource_id (uuid, or null), traveller_id (uuid, or null), n (the
  * events' order) and one integer column per name in `counts`, added to the shared details. PostgreSQL runs a data-modifying WITH exactly once whether or not the
  * rest of the statement reads it, and the statement is its own transaction: the read and its
  * events commit together, as recordAccessEvents in the caller's transaction would have it,
@@ -31,7 +31,7 @@ export function recordedBy(recording: ReadEvent | undefined, rows: Prisma.Sql): 
 export function eventsOfRows(caller: Caller, shared: SharedEventInput, rows: Prisma.Sql, options: { counts?: readonly CountColumn[] } = {}): Prisma.Sql {
   const counts = options.counts ?? [];
   const { fields, text, slot } = eventTemplate(caller, shared, { resourceId: 'resource', travellerId: 'traveller', details: counts });
-  let filled = Prisma.sql`replace(replace(${text}::text, ${slot('resource')}::text, '"' || r.resource_id::text || '"'),
+  let filled = Prisma.sql`replace(replace(${text}::text, ${slot('resource')}::text, coalesce('"' || r.resource_id::text || '"', 'null')),
     ${slot('traveller')}::text, coalesce('"' || r.traveller_id::text || '"', 'null'))`;
   // A count's JSON is its digits, as JSON.stringify writes an integer.
   for (const count of counts) filled = Prisma.sql`replace(${filled}, ${slot(count)}::text, coalesce(r.${Prisma.raw(`"${count}"`)}::bigint::text, 'null'))`;

@@ -14,6 +14,7 @@ import { EXPORT_BATCH, exportAccessLog } from './export-access-log';
 import { chainAccessEvents } from './chainer';
 import { getPersonReport } from './get-person-report';
 import { searchAccessLog } from './search-access-log';
+import { verifyChain } from './verify';
 
 after(() => db().$disconnect());
 
@@ -54,6 +55,42 @@ test('the officer finds a person by booking reference; the lookup is logged with
   assert.equal(lookup?.travellerId, traveller.id);
   const stored = JSON.stringify(lookup, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   assert.doesNotMatch(stored, new RegExp(reference, 'i'), 'the typed booking reference is not stored');
+});
+
+test('a search by person or by user is one event: whom it named, its filters and how many it showed, and the chain verifies', async () => {
+  const { hit, traveller } = await createHit();
+  const analystUser = await createUser('ANALYST');
+  await getHit(callerFor(analystUser), hit.id);
+  await revealField(callerFor(analystUser), hit.id, { field: 'familyName', purpose: 'IDENTITY_COMPARISON' });
+  await chainAccessEvents();
+  const recordedBy = async (requestId: string) => (await chainedAccessEvents()).findMany({ where: { requestId } });
+
+  const byPerson = callerFor(await createUser('PRIVACY_OFFICER'));
+  const page = await searchAccessLog(byPerson, { travellerId: traveller.id });
+  assert.ok(page.items.length >= 2 && page.items.every((item) => item.travellerId === traveller.id));
+  assertNewestFirst(page.items);
+  const [search, ...more] = await recordedBy(byPerson.requestId);
+  assert.equal(more.length, 0, 'one event for the search');
+  assert.deepEqual(
+    [search?.operation, search?.resourceType, search?.resourceId, search?.travellerId, search?.purpose, search?.details],
+    ['CONSULTATION', 'access-log', null, traveller.id, 'Access log search', { filters: ['travellerId'], found: [traveller.id], shown: page.items.length }],
+  );
+
+  // Nothing found is still a search about a person, recorded as one.
+  const nobody = randomUUID();
+  const empty = callerFor(await createUser('PRIVACY_OFFICER'));
+  assert.deepEqual((await searchAccessLog(empty, { travellerId: nobody })).items, []);
+  const [emptySearch] = await recordedBy(empty.requestId);
+  assert.deepEqual([emptySearch?.travellerId, emptySearch?.details], [nobody, { filters: ['travellerId'], found: [nobody], shown: 0 }]);
+
+  const byUser = callerFor(await createUser('PRIVACY_OFFICER'));
+  const theirs = await searchAccessLog(byUser, { actor: analystUser.email });
+  assert.ok(theirs.items.length >= 2 && theirs.items.every((item) => item.actorLabel === analystUser.email));
+  const [userSearch] = await recordedBy(byUser.requestId);
+  assert.deepEqual([userSearch?.travellerId, userSearch?.details], [null, { filters: ['actor'], found: null, shown: theirs.items.length }]);
+
+  // The events' content hashes, computed by PostgreSQL from a template, are the ones verification recomputes.
+  assert.equal((await verifyChain(db())).intact, true);
 });
 
 test('the per-person report covers every event about the person, and reading it is an event', async () => {
