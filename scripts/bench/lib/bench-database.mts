@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isEmpty, migrate, seed } from '../../db/database.mts';
+import { DATABASE_NAME, isEmpty, migrate, seed } from '../../db/database.mts';
 import { freePort, startEmbeddedPostgres } from '../../db/embedded.mts';
 import { ensureScaleHits, type Log, type ScaleResult } from '../scale-data.mts';
 
@@ -25,7 +25,11 @@ export async function openBenchDatabase(options: { hits: number; dataDir?: strin
   } else {
     const temporary = !options.dataDir;
     const dataDir = options.dataDir ? path.resolve(options.dataDir) : mkdtempSync(path.join(os.tmpdir(), 'proportio-bench-'));
-    const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'proportio_bench', ephemeral: temporary });
+    // A kept cluster's database is the one `npm run seed -- --profile` and `npm run bench` use, so
+    // that a single benchmark pointed at a profile's folder measures the profile. It had a name of
+    // its own, and `bench:access-log --data-dir <the five-year profile>` quietly made a second
+    // database there and began loading 40 million events into it (issue 11, twelfth pass).
+    const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: temporary ? 'proportio_bench' : DATABASE_NAME, ephemeral: temporary });
     url = database.url;
     stop = async () => {
       await database.stop().catch(() => {});
