@@ -56,7 +56,6 @@ async function byStatus(client: pg.Client, table: 'Hit' | 'Escalation'): Promise
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
 }
 
-/** `log` replaces the messages above the progress line; `quiet` drops the progress line (tests). */
 /**
  * A checkpoint of the chain's head once the events are in, as the server writes every hour
  * (server/access-log/checkpoint.ts), so that a five-year log has one, as a unit's would. Without
@@ -76,6 +75,7 @@ async function checkpointHead(client: pg.Client): Promise<number> {
   return written.rowCount ?? 0;
 }
 
+/** `log` replaces the messages above the progress line; `quiet` drops the progress line (tests). */
 export async function seedProfile(url: string, profile: Profile, options: { force?: boolean; log?: (message: string) => void; quiet?: boolean } = {}): Promise<ProfileSummary> {
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
