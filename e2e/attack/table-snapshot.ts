@@ -21,6 +21,12 @@ const NOT_COMPARED: Record<string, string> = {
   TravellerDailyRollup: 'compacted on a timer; follows Traveller',
   HitReviewTimeRollup: 'compacted on a timer; follows Hit',
   RetentionStateRollup: 'compacted on a timer; follows Traveller',
+  HitRevealRollup: 'the chainer appends a reveal as it links it, and the compaction folds the rows on a timer; follows AccessEvent',
+  ScreenedDailyRollup: 'compacted on a timer; follows ScreeningBatch',
+  HitEscalationRollup: 'compacted on a timer; follows Escalation',
+  HitWeeklyRollup: 'the compaction adds the daily rows it folds, on a timer; follows HitDailyRollup',
+  TravellerWeeklyRollup: 'the compaction adds the daily rows it folds, on a timer; follows TravellerDailyRollup',
+  HitReviewTimeWeeklyRollup: 'the compaction adds the daily rows it folds, on a timer; follows HitReviewTimeRollup',
   _prisma_migrations: 'migrations, not data',
 };
 
